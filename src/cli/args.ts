@@ -1,0 +1,13 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './usage-error.ts';
+
+/** node:util parseArgs, with its English errors turned into a usage error. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    throw new UsageError(unknown ? `未知选项 ${unknown[1]}` : `参数有误（${message}）`);
+  }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+import { runNew } from './new.ts';
+import { UsageError } from './usage-error.ts';
+import { runValidate } from './validate.ts';
+
+const USAGE = `用法：quanze <命令> [选项]
+
+命令：
+  validate [路径…]            校验内容，报告全部错误和警告（--format json 输出机器可读结果）
+  new <部门标识> <职权类别>    按环节划分参照表生成一个新事项文件（--procedure 程序 --name 名称）
+
+通用选项：
+  --content <目录>            内容目录（默认 content）
+  -h, --help                  显示帮助`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
+  validate: runValidate,
+  new: runNew,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    console.error(`未知命令「${command}」。\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`quanze ${command}：${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,2 @@
+/** A mistake in the command line itself, reported without a stack trace. */
+export class UsageError extends Error {}

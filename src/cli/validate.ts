@@ -1,0 +1,35 @@
+import { resolve, relative, sep } from 'node:path';
+import { checkContentAt } from '../model/check.ts';
+import { formatFinding, type Finding } from '../model/findings.ts';
+import { parseCommandArgs } from './args.ts';
+import { UsageError } from './usage-error.ts';
+
+export async function runValidate(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    content: { type: 'string', default: 'content' },
+    format: { type: 'string', default: 'text' },
+  });
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format 只能是 text 或 json');
+  const started = performance.now();
+  const result = checkContentAt(resolve(values.content));
+  const findings = filterByPaths(result.findings, positionals);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  if (values.format === 'json') {
+    console.log(JSON.stringify(findings, null, 2));
+  } else {
+    for (const f of findings) (f.severity === 'error' ? console.error : console.warn)(formatFinding(f));
+    const powers = result.model?.powers.length ?? 0;
+    const ms = Math.round(performance.now() - started);
+    const summary = `${errors} 个错误，${warnings} 个警告（已通过 ${powers} 个事项，用时 ${ms} 毫秒）`;
+    console.error(errors ? `校验未通过：${summary}` : `校验通过：${summary}`);
+  }
+  return errors ? 1 : 0;
+}
+
+/** Keeps findings in the given files or folders; everything is still checked, so cross-file rules hold. */
+function filterByPaths(findings: Finding[], paths: string[]): Finding[] {
+  if (paths.length === 0) return findings;
+  const prefixes = paths.map((p) => relative(process.cwd(), resolve(p)).split(sep).join('/'));
+  return findings.filter((f) => prefixes.some((p) => p === '' || f.file === p || f.file.startsWith(p.endsWith('/') ? p : `${p}/`)));
+}

@@ -1,0 +1,146 @@
+import { parseChineseNumber } from './chinese-numerals.ts';
+
+/** One article (条) of a statute: its paragraphs (款), each with its numbered items (项). */
+export interface Article {
+  /** e.g. 第十九条, 第四十六条之一 */
+  label: string;
+  /** Sort key: article number, with 之一 as a fraction. */
+  number: number;
+  paragraphs: Paragraph[];
+}
+
+export interface Paragraph {
+  /** The paragraph's own text, including its items, as printed. */
+  text: string;
+  items: string[];
+}
+
+const ARTICLE_HEAD = /^第([零〇一二三四五六七八九十百千]+)条(之([一二三四五六七八九十]+))?[\s\u3000]+(.*)$/;
+const ITEM_HEAD = /^[（(]([零〇一二三四五六七八九十百]+)[)）]/;
+const HEADING = /^(#|第[零〇一二三四五六七八九十百千]+[编章节](\s|$))/;
+
+/**
+ * Parses a statute in the usual layout — a header, then `第X条 …` articles under chapter headings,
+ * one paragraph a line — into articles, paragraphs and items.
+ */
+export function parseStatute(text: string): Map<string, Article> {
+  const articles = new Map<string, Article>();
+  let current: Article | undefined;
+  const body = text.includes('<!-- INFO END -->') ? text.slice(text.indexOf('<!-- INFO END -->')) : text;
+  for (const rawLine of body.split('\n')) {
+    const line = rawLine.trim();
+    if (!line || line.startsWith('<!--')) continue;
+    if (HEADING.test(line)) {
+      current = undefined;
+      continue;
+    }
+    const head = ARTICLE_HEAD.exec(line);
+    if (head) {
+      const label = `第${head[1]}条${head[2] ?? ''}`;
+      const number = (parseChineseNumber(head[1]!) ?? 0) + (head[3] ? (parseChineseNumber(head[3]) ?? 0) / 100 : 0);
+      current = { label, number, paragraphs: [] };
+      articles.set(label, current);
+      addLine(current, head[4]!.trim());
+      continue;
+    }
+    if (current) addLine(current, line);
+  }
+  return articles;
+}
+
+function addLine(article: Article, line: string) {
+  if (!line) return;
+  const last = article.paragraphs[article.paragraphs.length - 1];
+  if (ITEM_HEAD.test(line) && last) {
+    last.items.push(line);
+    last.text += line;
+  } else {
+    article.paragraphs.push({ text: line, items: [] });
+  }
+}
+
+export function articleText(article: Article): string {
+  return article.paragraphs.map((p) => p.text).join('\n');
+}
+
+export interface ArticleReference {
+  article: string;
+  paragraph?: number;
+  item?: number;
+}
+
+/** Splits 第十九条第一款第四项 into its parts. */
+export function parseArticleReference(reference: string): ArticleReference | undefined {
+  const m = /^(第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?)(?:第([零〇一二三四五六七八九十百]+)款)?(?:第[（(]?([零〇一二三四五六七八九十百]+)[)）]?项)?$/.exec(
+    reference,
+  );
+  if (!m) return undefined;
+  return {
+    article: m[1]!,
+    paragraph: m[2] ? parseChineseNumber(m[2]) : undefined,
+    item: m[3] ? parseChineseNumber(m[3]) : undefined,
+  };
+}
+
+export type ResolvedText = { ok: true; text: string } | { ok: false; problem: string };
+
+/** The text an article reference points at, or why it points at nothing. */
+export function textAt(articles: Map<string, Article>, reference: string): ResolvedText {
+  const ref = parseArticleReference(reference);
+  if (!ref) return { ok: false, problem: `无法识别条款「${reference}」` };
+  const article = articles.get(ref.article);
+  if (!article) return { ok: false, problem: `该版本没有${ref.article}` };
+  if (ref.paragraph === undefined) {
+    if (ref.item !== undefined) {
+      // 第X条第Y项 (no 款) is how single-paragraph articles with items are cited.
+      const item = article.paragraphs[0]?.items[ref.item - 1];
+      return item ? { ok: true, text: item } : { ok: false, problem: `${ref.article}没有第${ref.item}项` };
+    }
+    return { ok: true, text: articleText(article) };
+  }
+  const paragraph = article.paragraphs[ref.paragraph - 1];
+  if (!paragraph) return { ok: false, problem: `${ref.article}只有 ${article.paragraphs.length} 款，没有第 ${ref.paragraph} 款` };
+  if (ref.item === undefined) return { ok: true, text: paragraph.text };
+  const item = paragraph.items[ref.item - 1];
+  return item ? { ok: true, text: item } : { ok: false, problem: `${ref.article}第${ref.paragraph}款没有第${ref.item}项` };
+}
+
+const WIDTH_MAP: Record<string, string> = {
+  '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '"': '“', '“': '“', '”': '“', '‘': '“', '’': '“', "'": '“',
+  '〈': '<', '〉': '>', '《': '<', '》': '>', '[': '【', ']': '】', '、': '、', '.': '。',
+};
+
+/** Normalises text for quote comparison: no whitespace, one width for punctuation and digits. */
+export function normalizeForQuote(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFKC')) {
+    if (/\s/.test(ch)) continue;
+    out += WIDTH_MAP[ch] ?? ch;
+  }
+  return out;
+}
+
+/**
+ * Whether a quote matches the statute text: the quote, split at ellipses (……, …, ...), must
+ * appear piece by piece, in order. A trailing full stop the quote adds is tolerated.
+ */
+export function quoteMatches(quote: string, statuteText: string): boolean {
+  const haystack = normalizeForQuote(statuteText);
+  const pieces = quote
+    .split(/……|…|\.\.\.|。。。/)
+    .map((p) => normalizeForQuote(p).replace(/^[，。；：]+/, ''))
+    .filter((p) => p.length > 0);
+  if (pieces.length === 0) return false;
+  let from = 0;
+  for (const [i, raw] of pieces.entries()) {
+    let piece = raw;
+    let at = haystack.indexOf(piece, from);
+    if (at === -1 && i === pieces.length - 1) {
+      piece = piece.replace(/[。；，]$/, '');
+      at = haystack.indexOf(piece, from);
+    }
+    if (at === -1) return false;
+    from = at + piece.length;
+  }
+  return true;
+}

@@ -1,0 +1,326 @@
+import { powerSchema, type Power } from '../schema/power.ts';
+import { textAt, quoteMatches } from '../lib/statute.ts';
+import { limitFromObject, parseLimitText } from '../lib/time-limit.ts';
+import type { Finding, FieldPath } from './findings.ts';
+import type { PowerSource } from './load.ts';
+import { checkMdxSafety } from './mdx-safety.ts';
+import { parseWithSchema } from './parse-file.ts';
+import { codeRegex } from './stage-table.ts';
+import type { DepartmentModel, LawModel, PowerModel, ProcedureDef, ResolvedCitation, ResolvedStage, StageTable } from './types.ts';
+import { closest } from './zod-findings.ts';
+
+interface Context {
+  table: StageTable;
+  departments: Map<string, DepartmentModel>;
+  laws: Map<string, LawModel>;
+  findings: Finding[];
+}
+
+/** Validates every power against its schema and the rest of the content, and resolves the valid ones. */
+export function checkPowers(sources: PowerSource[], ctx: Context): PowerModel[] {
+  const byCode = new Map<string, { power: Power; source: PowerSource }>();
+  const resolved: PowerModel[] = [];
+  const parsed: { power: Power; source: PowerSource }[] = [];
+  for (const source of sources) {
+    const power = parseWithSchema(powerSchema, source, ctx.findings);
+    if (!power) continue;
+    const report = reporter(source, ctx.findings);
+    const seen = byCode.get(power.code);
+    if (seen) {
+      report.error(['code'], 'duplicate-code', `事项编码「${power.code}」重复：已用于 ${seen.source.file}（${seen.power.name}）；编码须全站唯一`);
+      continue;
+    }
+    byCode.set(power.code, { power, source });
+    parsed.push({ power, source });
+  }
+  for (const { power, source } of parsed) {
+    const before = ctx.findings.filter((f) => f.severity === 'error').length;
+    const model = checkPower(power, source, ctx, byCode);
+    const after = ctx.findings.filter((f) => f.severity === 'error').length;
+    if (model && after === before) resolved.push(model);
+  }
+  const categoryIndex = new Map(ctx.table.categories.map((c, i) => [c.name, i]));
+  const departmentOrder = [...ctx.departments.keys()];
+  return resolved.sort(
+    (a, b) =>
+      departmentOrder.indexOf(a.department.id) - departmentOrder.indexOf(b.department.id) ||
+      categoryIndex.get(a.category.name)! - categoryIndex.get(b.category.name)! ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+function reporter(source: PowerSource, findings: Finding[]) {
+  const push = (severity: Finding['severity'], path: FieldPath, rule: string, message: string) =>
+    findings.push({ severity, rule, file: source.file, ...source.locate(path), field: path.join('.'), message });
+  return {
+    error: (path: FieldPath, rule: string, message: string) => push('error', path, rule, message),
+    warn: (path: FieldPath, rule: string, message: string) => push('warning', path, rule, message),
+  };
+}
+
+function checkPower(
+  power: Power,
+  source: PowerSource,
+  ctx: Context,
+  byCode: Map<string, { power: Power; source: PowerSource }>,
+): PowerModel | undefined {
+  const report = reporter(source, ctx.findings);
+  const { table } = ctx;
+
+  if (source.stem !== power.code) {
+    report.error(['code'], 'code-filename', `文件名应为事项编码：请把 ${source.stem}.${source.extension} 改名为 ${power.code}.${source.extension}`);
+  }
+  const department = ctx.departments.get(source.folder);
+  if (!department) {
+    report.error([], 'unknown-department', `目录「${source.folder}」没有对应的部门文件 content/departments/${source.folder}.yaml`);
+  }
+
+  const category = table.categories.find((c) => c.name === power.category);
+  if (!category) {
+    const names = table.categories.map((c) => c.name);
+    const guess = closestByChars(power.category, names);
+    report.error(['category'], 'unknown-category', `职权类别「${power.category}」不在 stages.yaml 中${guess ? `，是否应为「${guess}」？` : '；'}可选：${names.join('、')}`);
+    return undefined;
+  }
+
+  let procedure: ProcedureDef | undefined;
+  if (category.hasVariants) {
+    const names = category.procedures.map((p) => p.name);
+    if (!power.procedure) report.error(['procedure'], 'procedure-required', `${category.name}须填写程序 procedure：${names.join('、')} 之一`);
+    else {
+      procedure = category.procedures.find((p) => p.name === power.procedure);
+      if (!procedure) report.error(['procedure'], 'unknown-procedure', `${category.name}没有「${power.procedure}」程序；可选：${names.join('、')}`);
+    }
+  } else {
+    procedure = category.procedures[0];
+    if (power.procedure) report.error(['procedure'], 'procedure-not-allowed', `${category.name}没有程序之分，请删去 procedure`);
+  }
+
+  if (department) {
+    const pattern = codeRegex(table, department.region, category.code);
+    if (!pattern.test(power.code)) {
+      report.error(['code'], 'code-format', `事项编码「${power.code}」不符合格式 ${pattern.source}（${category.name}的类别代码为 ${category.code}，例如 ${department.region}-XX-${category.code}-001）`);
+    }
+  }
+
+  const unit = department?.unitById.get(power.unit);
+  if (department && !unit) {
+    report.error(['unit'], 'unknown-unit', `承办机构「${power.unit}」不在 ${department.file} 中；可选：${[...department.unitById.keys()].join('、')}`);
+  }
+
+  if (power.parent !== undefined) {
+    const parent = byCode.get(power.parent);
+    if (power.parent === power.code) report.error(['parent'], 'parent-self', '主项编码不能是本事项自己');
+    else if (!parent) report.error(['parent'], 'unknown-parent', `主项「${power.parent}」不存在`);
+    else {
+      if (parent.power.category !== power.category) {
+        report.error(['parent'], 'parent-category', `子项的类别（${power.category}）须与主项 ${parent.power.code} 的类别（${parent.power.category}）相同`);
+      }
+      if (parent.power.parent) report.error(['parent'], 'parent-nested', `主项 ${parent.power.code} 本身是子项：子项下不能再设子项`);
+    }
+  }
+
+  if (category.fee && !power.fee) report.error(['fee'], 'fee-required', `${category.name}须填写收费情况 fee，例如 { charged: false }`);
+
+  const basis = checkCitations(power, ctx, report);
+  const stages = procedure ? checkStages(power, procedure, department, unit, ctx, report) : [];
+
+  if (source.extension === 'mdx' || source.body.trim()) {
+    for (const problem of checkMdxSafety(source.body, source.extension)) {
+      ctx.findings.push({
+        severity: problem.severity,
+        rule: problem.rule,
+        file: source.file,
+        line: source.bodyLine + problem.line - 1,
+        column: problem.column,
+        field: 'body',
+        message: problem.message,
+      });
+    }
+  }
+
+  if (!department || !unit || !procedure || !basis) return undefined;
+  const liability = power.liability === undefined ? table.liability : Array.isArray(power.liability) ? power.liability : [power.liability];
+  return {
+    code: power.code,
+    name: power.name,
+    category,
+    procedure,
+    parent: power.parent,
+    unit,
+    partners: power.partners ?? [],
+    level: power.level,
+    target: power.target,
+    basis,
+    stages,
+    fee: power.fee,
+    liability,
+    liabilityIsStandard: power.liability === undefined,
+    accountability: (power.accountability ?? []).map((a) => ({
+      situation: a.situation,
+      basis: a.basis && ctx.laws.get(a.basis.law) ? { law: ctx.laws.get(a.basis.law)!, article: a.basis.article } : undefined,
+    })),
+    status: power.status,
+    notes: power.notes,
+    changeNote: power.change_note,
+    department,
+    file: source.file,
+    extension: source.extension,
+    body: source.body,
+  };
+}
+
+type Report = ReturnType<typeof reporter>;
+
+function checkCitations(power: Power, ctx: Context, report: Report): ResolvedCitation[] | undefined {
+  const out: ResolvedCitation[] = [];
+  const seen = new Set<string>();
+  let ok = true;
+  power.basis.forEach((citation, i) => {
+    const at = (field?: string): FieldPath => (field ? ['basis', i, field] : ['basis', i]);
+    const law = resolveLaw(citation.law, at('law'), ctx, report);
+    if (!law) {
+      ok = false;
+      return;
+    }
+    const key = `${citation.law} ${citation.article}`;
+    if (seen.has(key)) report.warn(at('article'), 'duplicate-citation', `《${law.short}》${citation.article}重复引用`);
+    seen.add(key);
+    const version = law.versions.find((v) => v.date === citation.version);
+    if (!version) {
+      report.error(at('version'), 'unknown-version', `《${law.short}》没有 ${citation.version} 版本；法规库中的版本：${law.versions.map((v) => v.date).join('、')}`);
+      ok = false;
+      return;
+    }
+    if (law.status === '已废止') {
+      report.error(at('law'), 'repealed-law', `《${law.short}》已于 ${law.repealed} 废止，不能作为实施依据`);
+    }
+    const stale = citation.version < law.latest.date;
+    if (stale) {
+      report.warn(at('version'), 'stale-citation', `引用的是《${law.short}》${citation.version} 版本，该法已于 ${law.latest.date} ${law.latest.kind}：请核对条文后更新 version`);
+    }
+    const text = law.texts.get(citation.version);
+    if (text) {
+      const target = textAt(text, citation.article);
+      if (!target.ok) {
+        report.error(at('article'), 'unknown-article', `《${law.short}》（${citation.version}）${target.problem}`);
+      } else if (citation.quote && !quoteMatches(citation.quote, target.text)) {
+        report.error(at('quote'), 'quote-mismatch', `引文与《${law.short}》（${citation.version}）${citation.article}原文不符。原文为：“${target.text.replace(/\n/g, ' ')}”`);
+      }
+    }
+    if (!citation.quote) report.warn(at(), 'quote-missing', `《${law.short}》${citation.article}缺少引文 quote：清单须载明条文原文`);
+    out.push({ law, article: citation.article, version: citation.version, quote: citation.quote, stale });
+  });
+  return ok ? out : undefined;
+}
+
+function resolveLaw(id: string, path: FieldPath, ctx: Context, report: Report): LawModel | undefined {
+  const law = ctx.laws.get(id);
+  if (!law) {
+    const guess = closest(id, [...ctx.laws.keys()]);
+    report.error(path, 'unknown-law', `法规库中没有法律「${id}」${guess ? `，是否应为「${guess}」（${ctx.laws.get(guess)!.short}）？` : '：请先在 content/laws/ 中添加该法律'}`);
+  }
+  return law;
+}
+
+function checkStages(
+  power: Power,
+  procedure: ProcedureDef,
+  department: DepartmentModel | undefined,
+  unit: DepartmentModel['units'][number] | undefined,
+  ctx: Context,
+  report: Report,
+): ResolvedStage[] {
+  const other = ctx.table.otherStage.name;
+  const names = power.stages.map((s) => s.stage);
+  names.forEach((name, i) => {
+    if (name === other && i !== names.length - 1) report.error(['stages', i, 'stage'], 'stage-order', `「${other}」只能作为最后一个环节`);
+  });
+  const main = names[names.length - 1] === other ? names.slice(0, -1) : names;
+  const label = procedure.name ? `${power.category}（${procedure.name}）` : power.category;
+  if (procedure.stages === 'free') {
+    main.forEach((name, i) => {
+      if (main.indexOf(name) !== i) report.error(['stages', i, 'stage'], 'duplicate-stage', `环节「${name}」重复`);
+    });
+  } else {
+    const expected = procedure.stages;
+    const allowed = expected.map((s) => s.name);
+    const describe = expected.map((s) => (s.optional ? `${s.name}（可选）` : s.name)).join('、');
+    let cursor = 0;
+    let failed = false;
+    main.forEach((name, i) => {
+      if (failed) return;
+      const at = allowed.indexOf(name, cursor);
+      if (at === -1) {
+        failed = true;
+        const problem = allowed.includes(name) ? `环节「${name}」顺序不对` : `「${name}」不是${label}的环节`;
+        report.error(['stages', i, 'stage'], 'stage-order', `${problem}。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
+        return;
+      }
+      const skipped = expected.slice(cursor, at).filter((s) => !s.optional);
+      if (skipped.length) {
+        failed = true;
+        report.error(['stages', i, 'stage'], 'stage-missing', `缺少环节「${skipped.map((s) => s.name).join('、')}」。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
+        return;
+      }
+      cursor = at + 1;
+    });
+    if (!failed) {
+      const missing = expected.slice(cursor).filter((s) => !s.optional).map((s) => s.name);
+      if (missing.length) {
+        report.error(['stages'], 'stage-missing', `缺少环节「${missing.join('、')}」。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
+      }
+    }
+  }
+
+  const out: ResolvedStage[] = [];
+  power.stages.forEach((stage, i) => {
+    const stageUnit = stage.unit !== undefined ? department?.unitById.get(stage.unit) : unit;
+    if (stage.unit !== undefined && department && !stageUnit) {
+      report.error(['stages', i, 'unit'], 'unknown-unit', `机构「${stage.unit}」不在 ${department.file} 中；可选：${[...department.unitById.keys()].join('、')}`);
+    }
+    if (stage.post === undefined) {
+      if (stage.stage !== other) report.warn(['stages', i], 'stage-no-post', `环节「${stage.stage}」没有指定岗位 post：岗责体系中将显示为未落实到岗位`);
+    } else if (stageUnit && !stageUnit.posts.includes(stage.post)) {
+      const guess = closestByChars(stage.post, stageUnit.posts);
+      report.error(['stages', i, 'post'], 'unknown-post', `岗位「${stage.post}」不在${stageUnit.name}（${stageUnit.id}）的岗位中${guess ? `，是否应为「${guess}」？` : ''}；可选：${stageUnit.posts.join('、')}${stage.unit === undefined ? '；若由其他机构承担，请在本环节填写 unit' : ''}`);
+    }
+    let basis: ResolvedStage['basis'];
+    if (stage.basis) {
+      const law = resolveLaw(stage.basis.law, ['stages', i, 'basis', 'law'], ctx, report);
+      if (law) {
+        const version = stage.basis.version ?? law.latest.date;
+        if (!law.versions.some((v) => v.date === version)) {
+          report.error(['stages', i, 'basis', 'version'], 'unknown-version', `《${law.short}》没有 ${version} 版本；法规库中的版本：${law.versions.map((v) => v.date).join('、')}`);
+        } else {
+          const text = law.texts.get(version);
+          const target = text && textAt(text, stage.basis.article);
+          if (target && !target.ok) report.error(['stages', i, 'basis', 'article'], 'unknown-article', `《${law.short}》（${version}）${target.problem}`);
+          if (law.status === '已废止') report.error(['stages', i, 'basis', 'law'], 'repealed-law', `《${law.short}》已于 ${law.repealed} 废止`);
+        }
+        basis = { law, article: stage.basis.article, version };
+      }
+    }
+    const limit =
+      stage.limit === undefined ? undefined : typeof stage.limit === 'string' ? parseLimitText(stage.limit) : limitFromObject(stage.limit.days, stage.limit.type);
+    if (stageUnit) {
+      out.push({ stage: stage.stage, post: stage.post, unit: stageUnit, duty: stage.duty, limit, basis, isOther: stage.stage === other && i === power.stages.length - 1 });
+    }
+  });
+  return out;
+}
+
+/** Closest candidate sharing most characters (for Chinese names, where edit distance on keys does not apply). */
+function closestByChars(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const c of candidates) {
+    const shared = [...new Set(word)].filter((ch) => c.includes(ch)).length;
+    const score = shared / Math.max(c.length, word.length);
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return bestScore >= 0.5 ? best : undefined;
+}

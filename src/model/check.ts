@@ -1,0 +1,125 @@
+import { flowTemplateSchema, type FlowTemplate } from '../schema/flow-template.ts';
+import { parseArticleReference, textAt } from '../lib/statute.ts';
+import { parseChineseNumber } from '../lib/chinese-numerals.ts';
+import { checkDepartments } from './check-departments.ts';
+import { checkLaws } from './check-laws.ts';
+import { checkPowers } from './check-powers.ts';
+import { hasErrors, sortFindings, type Finding } from './findings.ts';
+import { loadContent, type LoadedContent } from './load.ts';
+import { parseWithSchema } from './parse-file.ts';
+import { readStageTable } from './stage-table.ts';
+import type { LawModel, Model, StageTable } from './types.ts';
+
+export interface CheckResult {
+  findings: Finding[];
+  /** Present when the stage table could be read; holds only the entries that passed every check. */
+  model?: Model;
+  ok: boolean;
+}
+
+/** Load → validate → resolve, for the content folder at `root`. */
+export function checkContentAt(root: string): CheckResult {
+  return checkContent(loadContent(root));
+}
+
+export function checkContent(loaded: LoadedContent): CheckResult {
+  const findings: Finding[] = [...loaded.findings];
+  const table = readStageTable(loaded.stageTable, findings);
+  const laws = checkLaws(loaded.laws, loaded.statutes, findings);
+  checkArticleCounts(loaded, laws, findings);
+  const departments = checkDepartments(loaded.departments, findings);
+  const flows = checkFlows(loaded, table, laws, findings);
+  if (!table) return { findings: sortFindings(findings), ok: false };
+  const powers = checkPowers(loaded.powers, { table, departments, laws, findings });
+  const sorted = sortFindings(findings);
+  return {
+    findings: sorted,
+    model: { stageTable: table, flows, departments: [...departments.values()], laws, powers },
+    ok: !hasErrors(sorted),
+  };
+}
+
+function checkFlows(loaded: LoadedContent, table: StageTable | undefined, laws: Map<string, LawModel>, findings: Finding[]) {
+  const flows = new Map<string, FlowTemplate>();
+  const sourceById = new Map<string, (typeof loaded.flows)[number]>();
+  for (const source of loaded.flows) {
+    const flow = parseWithSchema(flowTemplateSchema, source, findings);
+    if (!flow) continue;
+    const err = (path: (string | number)[], rule: string, message: string) =>
+      findings.push({ severity: 'error', rule, file: source.file, ...source.locate(path), field: path.join('.'), message });
+    const stem = source.file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+    if (stem !== flow.id) err(['id'], 'id-filename', `流程模板标识「${flow.id}」应与文件名「${stem}」一致`);
+    const refs: [(string | number)[], { law: string; article: string }][] = [];
+    flow.nodes.forEach((n, i) => n.basis.forEach((b, j) => refs.push([['nodes', i, 'basis', j], b])));
+    flow.edges.forEach((e, i) => e.basis.forEach((b, j) => refs.push([['edges', i, 'basis', j], b])));
+    for (const [path, ref] of refs) {
+      const law = laws.get(ref.law);
+      if (!law) {
+        err([...path, 'law'], 'unknown-law', `法规库中没有法律「${ref.law}」`);
+        continue;
+      }
+      const text = law.texts.get(law.latest.date);
+      const target = text && textAt(text, ref.article);
+      if (target && !target.ok) err([...path, 'article'], 'unknown-article', `《${law.short}》${target.problem}`);
+      const problem = articleBeyondCount(law, law.latest.date, ref.article);
+      if (problem) err([...path, 'article'], 'unknown-article', problem);
+    }
+    flows.set(flow.id, flow);
+    sourceById.set(flow.id, source);
+  }
+  if (!table) return flows;
+  const tableSource = loaded.stageTable!;
+  table.categories.forEach((category, ci) => {
+    category.procedures.forEach((procedure, pi) => {
+      const flow = flows.get(procedure.flow);
+      const name = procedure.name ? `${category.name}（${procedure.name}）` : category.name;
+      if (!flow) {
+        const path = category.hasVariants ? ['categories', ci, 'procedures', pi, 'flow'] : ['categories', ci, 'flow'];
+        findings.push({ severity: 'error', rule: 'unknown-flow', file: tableSource.file, ...tableSource.locate(path), field: path.join('.'), message: `${name}的流程模板「${procedure.flow}」不存在：请添加 content/flows/${procedure.flow}.yaml` });
+        return;
+      }
+      if (flow.layout === 'linear' || procedure.stages === 'free') return;
+      const source = sourceById.get(flow.id)!;
+      const stageNames = procedure.stages.map((s) => s.name);
+      for (const stage of stageNames) {
+        if (!flow.nodes.some((n) => n.stage === stage)) {
+          findings.push({ severity: 'error', rule: 'flow-stage-missing', file: source.file, line: 1, column: 1, field: 'nodes', message: `流程模板没有属于环节「${stage}」的节点（${name}使用此模板）` });
+        }
+      }
+      flow.nodes.forEach((node, i) => {
+        if (node.stage && !stageNames.includes(node.stage)) {
+          findings.push({ severity: 'error', rule: 'flow-stage-unknown', file: source.file, ...source.locate(['nodes', i, 'stage']), field: `nodes.${i}.stage`, message: `「${node.stage}」不是${name}的环节；可选：${stageNames.join('、')}` });
+        }
+      });
+    });
+  });
+  return flows;
+}
+
+/** With a version's article count in the registry, a citation beyond it is certainly wrong. */
+export function articleBeyondCount(law: LawModel, version: string, article: string): string | undefined {
+  const count = law.versions.find((v) => v.date === version)?.articles;
+  const ref = parseArticleReference(article);
+  if (!count || !ref) return undefined;
+  const number = parseChineseNumber(ref.article.replace(/^第|条.*$/g, ''));
+  if (number !== undefined && number > count) return `《${law.short}》（${version}）共 ${count} 条，没有${ref.article}`;
+  return undefined;
+}
+
+function checkArticleCounts(loaded: LoadedContent, laws: Map<string, LawModel>, findings: Finding[]) {
+  for (const source of loaded.powers) {
+    const data = source.data as { basis?: unknown; stages?: unknown };
+    const refs: [(string | number)[], unknown][] = [];
+    if (Array.isArray(data?.basis)) data.basis.forEach((b, i) => refs.push([['basis', i], b]));
+    if (Array.isArray(data?.stages)) data.stages.forEach((s, i) => refs.push([['stages', i, 'basis'], (s as { basis?: unknown })?.basis]));
+    for (const [path, ref] of refs) {
+      if (!ref || typeof ref !== 'object') continue;
+      const { law: id, article, version } = ref as { law?: unknown; article?: unknown; version?: unknown };
+      if (typeof id !== 'string' || typeof article !== 'string') continue;
+      const law = laws.get(id);
+      if (!law) continue;
+      const problem = articleBeyondCount(law, typeof version === 'string' ? version : law.latest.date, article);
+      if (problem) findings.push({ severity: 'error', rule: 'unknown-article', file: source.file, ...source.locate([...path, 'article']), field: [...path, 'article'].join('.'), message: problem });
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Finding } from './findings.ts';
+import { finding, parseYamlSource, readText, splitFrontmatter, type YamlSource } from './source-file.ts';
+
+/** A power file as read from disk: its front-matter (with positions) and its body. */
+export interface PowerSource extends YamlSource {
+  /** Department id taken from the folder: content/powers/<department>/<file>. */
+  folder: string;
+  /** File name without extension. */
+  stem: string;
+  extension: 'md' | 'mdx';
+  body: string;
+  bodyLine: number;
+}
+
+/** The full text of one version of a law: content/laws/<id>/<YYYY-MM-DD>.md. */
+export interface StatuteSource {
+  file: string;
+  law: string;
+  version: string;
+  text: string;
+}
+
+export interface LoadedContent {
+  root: string;
+  stageTable?: YamlSource;
+  flows: YamlSource[];
+  departments: YamlSource[];
+  laws: YamlSource[];
+  statutes: StatuteSource[];
+  powers: PowerSource[];
+  /** Problems found while reading: encodings, empty files, YAML syntax, misplaced files. */
+  findings: Finding[];
+}
+
+/**
+ * Reads every content file under `root` (the content/ folder). Reading never throws on bad
+ * content: each problem becomes a finding so one run reports them all.
+ */
+export function loadContent(root: string): LoadedContent {
+  const out: LoadedContent = { root, flows: [], departments: [], laws: [], statutes: [], powers: [], findings: [] };
+  const rel = (p: string) => relative(process.cwd(), p).split(sep).join('/');
+
+  const readYaml = (path: string): YamlSource | undefined => {
+    const file = rel(path);
+    const { text, findings } = readText(path, file);
+    out.findings.push(...findings);
+    if (text === undefined) return undefined;
+    const parsed = parseYamlSource(text, file);
+    out.findings.push(...parsed.findings);
+    return parsed.source;
+  };
+
+  const stagesPath = join(root, 'stages.yaml');
+  if (existsSync(stagesPath)) out.stageTable = readYaml(stagesPath);
+  else out.findings.push(finding('error', 'missing-file', rel(stagesPath), 1, 1, '', '缺少环节划分参照表 stages.yaml'));
+
+  for (const path of listFiles(join(root, 'flows'), /\.ya?ml$/)) push(out.flows, readYaml(path));
+  for (const path of listFiles(join(root, 'departments'), /\.ya?ml$/)) push(out.departments, readYaml(path));
+
+  const lawsDir = join(root, 'laws');
+  for (const path of listFiles(lawsDir, /\.ya?ml$/)) push(out.laws, readYaml(path));
+  for (const lawDir of listDirs(lawsDir)) {
+    for (const path of listFiles(join(lawsDir, lawDir), /.*/)) {
+      const file = rel(path);
+      const name = path.slice(path.lastIndexOf(sep) + 1);
+      const m = /^(\d{4}-\d{2}-\d{2})\.(md|txt)$/.exec(name);
+      if (!m) {
+        out.findings.push(finding('error', 'misplaced-file', file, 1, 1, '', '法律全文文件应命名为 <版本日期>.md，例如 2019-04-23.md'));
+        continue;
+      }
+      const { text, findings } = readText(path, file);
+      out.findings.push(...findings);
+      if (text !== undefined) out.statutes.push({ file, law: lawDir, version: m[1]!, text });
+    }
+  }
+
+  const powersDir = join(root, 'powers');
+  for (const path of listFiles(powersDir, /.*/, true)) {
+    const file = rel(path);
+    const parts = relative(powersDir, path).split(sep);
+    const name = parts[parts.length - 1]!;
+    const ext = /\.(mdx?)$/.exec(name)?.[1] as 'md' | 'mdx' | undefined;
+    if (parts.length !== 2 || !ext) {
+      out.findings.push(
+        finding('error', 'misplaced-file', file, 1, 1, '', '事项文件应放在 content/powers/<部门标识>/<事项编码>.md（或 .mdx）'),
+      );
+      continue;
+    }
+    const { text, findings } = readText(path, file);
+    out.findings.push(...findings);
+    if (text === undefined) continue;
+    const split = splitFrontmatter(text);
+    if (!split) {
+      out.findings.push(
+        finding('error', 'frontmatter-missing', file, 1, 1, '', '文件须以 --- 开始、以 --- 结束的 YAML 头部（front-matter）开头'),
+      );
+      continue;
+    }
+    if (split.frontmatter.trim() === '') {
+      out.findings.push(finding('error', 'empty-file', file, 2, 1, '', 'YAML 头部为空：请填写事项字段'));
+      continue;
+    }
+    const parsed = parseYamlSource(split.frontmatter, file, split.frontmatterLine);
+    out.findings.push(...parsed.findings);
+    if (!parsed.source) continue;
+    out.powers.push({
+      ...parsed.source,
+      folder: parts[0]!,
+      stem: name.replace(/\.mdx?$/, ''),
+      extension: ext,
+      body: split.body,
+      bodyLine: split.bodyLine,
+    });
+  }
+  return out;
+}
+
+function push<T>(list: T[], item: T | undefined) {
+  if (item !== undefined) list.push(item);
+}
+
+function listDirs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+/** Files in `dir` (and below it when `recursive`) whose name matches, sorted for stable output. */
+function listFiles(dir: string, pattern: RegExp, recursive = false): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive })) {
+    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    if (!pattern.test(entry.name)) continue;
+    found.push(join(entry.parentPath, entry.name));
+  }
+  return found.sort();
+}

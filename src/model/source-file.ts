@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import type { FieldPath, Finding } from './findings.ts';
+
+/**
+ * A YAML document (a whole .yaml file or a Markdown front-matter block) that remembers where each
+ * field is, so every finding can name a line and column.
+ */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** Undefined when the file could not be read as YAML at all. */
+  locate(path: FieldPath, { key }?: { key?: string }): { line: number; column: number };
+}
+
+export interface MarkdownParts {
+  frontmatter: string;
+  /** 1-based line of the first front-matter line. */
+  frontmatterLine: number;
+  body: string;
+  bodyLine: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a file as UTF-8 text or returns an encoding finding. A BOM is accepted and removed, with a warning. */
+export function readText(absolutePath: string, file: string): { text?: string; findings: Finding[] } {
+  const bytes = readFileSync(absolutePath);
+  const findings: Finding[] = [];
+  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
+    return { findings: [finding('error', 'empty-file', file, 1, 1, '', '文件为空：请按内容格式填写，或删除该文件')] };
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return {
+      findings: [
+        finding('error', 'encoding', file, 1, 1, '', '文件不是 UTF-8 编码（可能是 GBK/GB18030）：请用编辑器另存为 UTF-8（无 BOM）'),
+      ],
+    };
+  }
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    findings.push(finding('warning', 'encoding-bom', file, 1, 1, '', '文件以 BOM 开头：已忽略，建议另存为 UTF-8（无 BOM）'));
+  }
+  return { text: text.replace(/\r\n?/g, '\n'), findings };
+}
+
+/** Splits `---\nfront-matter\n---\nbody`. */
+export function splitFrontmatter(text: string): MarkdownParts | undefined {
+  if (!text.startsWith('---\n')) return undefined;
+  const end = text.indexOf('\n---', 3);
+  if (end === -1) return undefined;
+  const afterFence = text.indexOf('\n', end + 4);
+  const fenceLineRest = text.slice(end + 4, afterFence === -1 ? undefined : afterFence);
+  if (fenceLineRest.trim() !== '') return undefined;
+  const frontmatter = text.slice(4, end + 1);
+  const body = afterFence === -1 ? '' : text.slice(afterFence + 1);
+  const frontmatterLines = frontmatter.split('\n').length - 1;
+  return { frontmatter, frontmatterLine: 2, body, bodyLine: 2 + frontmatterLines + 1 };
+}
+
+/** Parses YAML keeping positions; syntax errors become findings (rule yaml-syntax). */
+export function parseYamlSource(text: string, file: string, firstLine = 1): { source?: YamlSource; findings: Finding[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const shift = firstLine - 1;
+  const findings: Finding[] = [];
+  for (const error of doc.errors) {
+    const pos = lineCounter.linePos(error.pos[0]);
+    findings.push(
+      finding('error', 'yaml-syntax', file, pos.line + shift, pos.col, '', `YAML 格式错误：${translateYamlError(error.code, error.message)}`),
+    );
+  }
+  if (findings.length) return { findings };
+  const data = doc.toJS({ maxAliasCount: 50 });
+  const locate: YamlSource['locate'] = (path, options = {}) => {
+    const node = nearestNode(doc, path, options.key);
+    const offset = node ?? 0;
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + shift, column: pos.col };
+  };
+  return { source: { file, data, locate }, findings };
+}
+
+function nearestNode(doc: Document, path: FieldPath, key?: string): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true);
+    if (!isNode(node)) continue;
+    if (key !== undefined && depth === path.length && isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key);
+      if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
+    }
+    if (depth < path.length && isMap(node)) {
+      // The field is missing: point at the key that holds the parent, not at the whole document.
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(path[depth]));
+      if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
+    }
+    if (node.range) return node.range[0];
+  }
+  return undefined;
+}
+
+const YAML_ERRORS: Record<string, string> = {
+  DUPLICATE_KEY: '字段重复出现',
+  BAD_INDENT: '缩进不正确',
+  MISSING_CHAR: '缺少字符（例如引号或括号未闭合）',
+  MULTILINE_IMPLICIT_KEY: '字段名不能跨行（可能是冒号后缺少空格或缩进错误）',
+  BLOCK_AS_IMPLICIT_KEY: '缩进或冒号位置不正确',
+  UNEXPECTED_TOKEN: '出现了意外的字符',
+  TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
+  BAD_SCALAR_START: '值的开头字符不合法（以 @ ` 等开头时请加引号）',
+};
+
+function translateYamlError(code: string, message: string): string {
+  const short = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return `${YAML_ERRORS[code] ?? '无法解析'}（${short}）`;
+}
+
+export function finding(
+  severity: Finding['severity'],
+  rule: string,
+  file: string,
+  line: number,
+  column: number,
+  field: string,
+  message: string,
+): Finding {
+  return { severity, rule, file, line, column, field, message };
+}

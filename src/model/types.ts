@@ -1,0 +1,103 @@
+import type { Department, Unit } from '../schema/department.ts';
+import type { FlowTemplate } from '../schema/flow-template.ts';
+import type { Law, LawVersion } from '../schema/law.ts';
+import type { Power } from '../schema/power.ts';
+import type { Article } from '../lib/statute.ts';
+import type { DayType, TimeLimit } from '../lib/time-limit.ts';
+
+export interface StageDef {
+  name: string;
+  optional: boolean;
+}
+
+export interface ProcedureDef {
+  name: string;
+  flow: string;
+  /** `free` = the power names its own stages. */
+  stages: StageDef[] | 'free';
+}
+
+export interface CategoryDef {
+  name: string;
+  code: string;
+  basis: string;
+  dayType: DayType;
+  fee: boolean;
+  /** Flow variants; a category without variants has one unnamed procedure. */
+  procedures: ProcedureDef[];
+  hasVariants: boolean;
+}
+
+export interface StageTable {
+  codePattern: string;
+  otherStage: { name: string; duty: string };
+  liability: string[];
+  categories: CategoryDef[];
+}
+
+export interface LawModel extends Law {
+  file: string;
+  latest: LawVersion;
+  /** Parsed full texts by version date, where the registry holds them. */
+  texts: Map<string, Map<string, Article>>;
+}
+
+export interface DepartmentModel extends Department {
+  file: string;
+  unitById: Map<string, Unit>;
+}
+
+export interface ResolvedCitation {
+  law: LawModel;
+  article: string;
+  version: string;
+  quote?: string;
+  /** The cited version is older than the law's latest version. */
+  stale: boolean;
+}
+
+export interface ResolvedStage {
+  stage: string;
+  post?: string;
+  unit: Unit;
+  duty: string;
+  limit?: TimeLimit;
+  basis?: { law: LawModel; article: string; version: string };
+  /** The extra 其他 item (法律、法规、规章规定的其他应履行的责任事项). */
+  isOther: boolean;
+}
+
+export interface PowerModel {
+  code: string;
+  name: string;
+  category: CategoryDef;
+  procedure: ProcedureDef;
+  parent?: string;
+  unit: Unit;
+  partners: string[];
+  level: string;
+  target: Power['target'];
+  basis: ResolvedCitation[];
+  stages: ResolvedStage[];
+  fee?: Power['fee'];
+  /** Paragraphs of the 违法责任 text. */
+  liability: string[];
+  liabilityIsStandard: boolean;
+  accountability: { situation: string; basis?: { law: LawModel; article: string } }[];
+  status: Power['status'];
+  notes?: string;
+  changeNote?: string;
+  department: DepartmentModel;
+  file: string;
+  extension: 'md' | 'mdx';
+  body: string;
+}
+
+export interface Model {
+  stageTable: StageTable;
+  flows: Map<string, FlowTemplate>;
+  departments: DepartmentModel[];
+  laws: Map<string, LawModel>;
+  /** Every power, ordered by department, category (stage-table order), then code. */
+  powers: PowerModel[];
+}

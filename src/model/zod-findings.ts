@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { formatFieldPath, type FieldPath, type Finding } from './findings.ts';
+import type { YamlSource } from './source-file.ts';
+
+/**
+ * Turns zod issues into findings with a line, a column, the field path and a Chinese message
+ * naming the field (with its title from the schema's metadata) and what is expected.
+ */
+export function zodIssuesToFindings(schema: z.ZodType, source: YamlSource, issues: readonly z.core.$ZodIssue[]): Finding[] {
+  return issues.flatMap((issue) => issueToFindings(schema, source, issue));
+}
+
+function issueToFindings(schema: z.ZodType, source: YamlSource, issue: z.core.$ZodIssue): Finding[] {
+  const path = issue.path as FieldPath;
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = keysAt(schema, path);
+    return issue.keys.map((key) => {
+      const at = source.locate(path, { key });
+      const guess = closest(key, allowed);
+      const hint = guess ? `，是否应为「${guess}」？` : '。';
+      return make(source, at, [...path, key], 'unknown-key', `未知字段「${key}」${hint}允许的字段：${allowed.join('、')}`);
+    });
+  }
+  const at = source.locate(path);
+  const label = titleAt(schema, path);
+  const prefix = label ? `${label}：` : '';
+  return [make(source, at, path, ruleFor(issue), prefix + messageFor(issue, source.data, path))];
+}
+
+function make(source: YamlSource, at: { line: number; column: number }, path: FieldPath, rule: string, message: string): Finding {
+  return { severity: 'error', rule, file: source.file, line: at.line, column: at.column, field: formatFieldPath(path), message };
+}
+
+function ruleFor(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && valueAt(issue) === undefined) return 'required';
+  switch (issue.code) {
+    case 'invalid_type':
+      return 'type';
+    case 'invalid_value':
+      return 'enum';
+    case 'invalid_union':
+      return 'type';
+    case 'too_small':
+    case 'too_big':
+      return 'size';
+    case 'invalid_format':
+      return 'format';
+    default:
+      return 'value';
+  }
+}
+
+function valueAt(issue: z.core.$ZodIssue): unknown {
+  return (issue as { input?: unknown }).input;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  boolean: 'true 或 false',
+  array: '列表',
+  object: '字段组（键: 值）',
+  date: '日期',
+  undefined: '空',
+  null: '空值',
+};
+
+function describeValue(value: unknown): string {
+  if (value === null) return '空值';
+  if (Array.isArray(value)) return '列表';
+  if (value instanceof Date) return '日期';
+  return TYPE_NAMES[typeof value] ?? typeof value;
+}
+
+function messageFor(issue: z.core.$ZodIssue, data: unknown, path: FieldPath): string {
+  const actual = getPath(data, path);
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (actual === undefined) return '缺少必填字段';
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      // A custom Chinese message from the schema wins over the generic one.
+      if (!/^Invalid input/.test(issue.message)) return issue.message;
+      return `应为${expected}，实际为${describeValue(actual)}`;
+    }
+    case 'invalid_value':
+      if (!/^Invalid (option|input)/.test(issue.message)) return `${issue.message}，实际为「${String(actual)}」`;
+      return `应为 ${issue.values.map(String).join('、')} 之一，实际为「${String(actual)}」`;
+    case 'too_small':
+      if (!/^Too small/.test(issue.message)) return issue.message;
+      return issue.origin === 'array' ? `至少需要 ${issue.minimum} 项` : `不能为空`;
+    case 'too_big':
+      return issue.origin === 'array' ? `最多 ${issue.maximum} 项` : `内容过长（最多 ${issue.maximum} 个字符）`;
+    case 'invalid_union': {
+      if (!/^Invalid input/.test(issue.message)) return issue.message;
+      return `格式不正确，实际为${describeValue(actual)}`;
+    }
+    default:
+      return /^[\x00-\x7f]*$/.test(issue.message) ? `值不符合要求（${issue.message}）` : issue.message;
+  }
+}
+
+function getPath(data: unknown, path: FieldPath): unknown {
+  let cur: unknown = data;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Finds the sub-schema at a data path, looking through optional/default/pipe wrappers. */
+function schemaAt(schema: z.ZodType, path: FieldPath): z.ZodType | undefined {
+  let cur: z.ZodType | undefined = unwrap(schema);
+  for (const key of path) {
+    if (!cur) return undefined;
+    if (cur instanceof z.ZodObject) cur = unwrap(cur.shape[key as string] as z.ZodType | undefined);
+    else if (cur instanceof z.ZodArray) cur = unwrap(cur.element as z.ZodType);
+    else if (cur instanceof z.ZodUnion) {
+      const options = cur.options as z.ZodType[];
+      cur = options.map((o) => schemaAt(o, [key])).find(Boolean);
+    } else return undefined;
+  }
+  return cur;
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let cur = schema;
+  for (let i = 0; i < 8 && cur; i++) {
+    if (cur instanceof z.ZodOptional || cur instanceof z.ZodDefault || cur instanceof z.ZodNullable) cur = cur.unwrap() as z.ZodType;
+    else if (cur instanceof z.ZodPipe) cur = (cur.out instanceof z.ZodTransform ? cur.in : cur.out) as z.ZodType;
+    else break;
+  }
+  return cur;
+}
+
+function keysAt(schema: z.ZodType, path: FieldPath): string[] {
+  const node = schemaAt(schema, path);
+  return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+}
+
+function titleAt(schema: z.ZodType, path: FieldPath): string | undefined {
+  for (let depth = path.length; depth > 0; depth--) {
+    if (typeof path[depth - 1] === 'number') continue;
+    const raw = schemaAtRaw(schema, path.slice(0, depth));
+    const title = raw && (z.globalRegistry.get(raw)?.title ?? z.globalRegistry.get(unwrap(raw)!)?.title);
+    if (title) return `${title}（${String(path[depth - 1])}）`;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Like schemaAt, but returns the field's own (possibly wrapped) schema so its metadata is found. */
+function schemaAtRaw(schema: z.ZodType, path: FieldPath): z.ZodType | undefined {
+  if (path.length === 0) return schema;
+  const parent = schemaAt(schema, path.slice(0, -1));
+  const key = path[path.length - 1]!;
+  if (parent instanceof z.ZodObject) return parent.shape[key as string] as z.ZodType | undefined;
+  if (parent instanceof z.ZodArray) return parent.element as z.ZodType;
+  return undefined;
+}
+
+/** The allowed key closest to a misspelt one (edit distance ≤ 2, or a transposition). */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment), so `stgaes` is 1 away from `stages`. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
