@@ -12,6 +12,8 @@ export interface Article {
 export interface Paragraph {
   /** The paragraph's own text, including its items, as printed. */
   text: string;
+  /** The paragraph's first line: the words that introduce its items. */
+  lead: string;
   items: string[];
 }
 
@@ -55,7 +57,7 @@ function addLine(article: Article, line: string) {
     last.items.push(line);
     last.text += line;
   } else {
-    article.paragraphs.push({ text: line, items: [] });
+    article.paragraphs.push({ text: line, lead: line, items: [] });
   }
 }
 
@@ -93,8 +95,9 @@ export function textAt(articles: Map<string, Article>, reference: string): Resol
   if (ref.paragraph === undefined) {
     if (ref.item !== undefined) {
       // 第X条第Y项 (no 款) is how single-paragraph articles with items are cited.
-      const item = article.paragraphs[0]?.items[ref.item - 1];
-      return item ? { ok: true, text: item } : { ok: false, problem: `${ref.article}没有第${ref.item}项` };
+      const first = article.paragraphs[0];
+      const item = first?.items[ref.item - 1];
+      return item ? { ok: true, text: first!.lead + item } : { ok: false, problem: `${ref.article}没有第${ref.item}项` };
     }
     return { ok: true, text: articleText(article) };
   }
@@ -102,7 +105,8 @@ export function textAt(articles: Map<string, Article>, reference: string): Resol
   if (!paragraph) return { ok: false, problem: `${ref.article}只有 ${article.paragraphs.length} 款，没有第 ${ref.paragraph} 款` };
   if (ref.item === undefined) return { ok: true, text: paragraph.text };
   const item = paragraph.items[ref.item - 1];
-  return item ? { ok: true, text: item } : { ok: false, problem: `${ref.article}第${ref.paragraph}款没有第${ref.item}项` };
+  // An item is quoted together with the words that introduce it (当事人有下列行为之一的，……：（四）……).
+  return item ? { ok: true, text: paragraph.lead + item } : { ok: false, problem: `${ref.article}第${ref.paragraph}款没有第${ref.item}项` };
 }
 
 const WIDTH_MAP: Record<string, string> = {

@@ -1,0 +1,13 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { validateContentIntegration } from './src/site/validate-integration.ts';
+
+export default defineConfig({
+  // Every page is static; search is added by pagefind after the build.
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  integrations: [validateContentIntegration(), mdx()],
+  devToolbar: { enabled: false },
+});

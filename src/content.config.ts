@@ -1,0 +1,18 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { powerSchema } from './schema/power.ts';
+
+/**
+ * The power entries as an Astro collection, validated with the same zod schema as the CLI. Ids come
+ * from `code`, because the glob loader lowercases ASCII file names.
+ */
+const powers = defineCollection({
+  loader: glob({
+    base: './content/powers',
+    pattern: '**/*.{md,mdx}',
+    generateId: ({ data }) => String(data.code),
+  }),
+  schema: powerSchema,
+});
+
+export const collections = { powers };

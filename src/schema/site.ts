@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** content/site.yaml: settings of the published site. */
+export const siteSchema = z
+  .strictObject({
+    title: z.string().min(1).meta({ title: '站点名称', description: '页眉和页面标题中显示的名称。必填。' }),
+    sample: z.boolean().default(false).meta({ title: '示例数据', description: '为 true 时每页显示“示例数据”提示。' }),
+    edit_url: z
+      .url({ error: 'edit_url 应为完整网址，以 / 结尾' })
+      .optional()
+      .meta({ title: '编辑地址', description: '内容仓库的文件编辑地址前缀；填写后事项页显示“编辑此事项”。' }),
+  })
+  .meta({ title: '站点设置' });
+
+export type SiteSettings = z.infer<typeof siteSchema>;
