@@ -1,4 +1,4 @@
-import { parseChineseNumber } from './chinese-numerals.ts';
+import { parseChineseNumber, toChineseNumber } from './chinese-numerals.ts';
 
 /** One article (条) of a statute: its paragraphs (款), each with its numbered items (项). */
 export interface Article {
@@ -14,7 +14,8 @@ export interface Paragraph {
   text: string;
   /** The paragraph's first line: the words that introduce its items. */
   lead: string;
-  items: string[];
+  /** Numbered items （一）（二）…, by their printed number. */
+  items: { number: number; text: string }[];
 }
 
 const ARTICLE_HEAD = /^第([零〇一二三四五六七八九十百千]+)条(之([一二三四五六七八九十]+))?[\s\u3000]+(.*)$/;
@@ -53,8 +54,9 @@ export function parseStatute(text: string): Map<string, Article> {
 function addLine(article: Article, line: string) {
   if (!line) return;
   const last = article.paragraphs[article.paragraphs.length - 1];
-  if (ITEM_HEAD.test(line) && last) {
-    last.items.push(line);
+  const item = ITEM_HEAD.exec(line);
+  if (item && last) {
+    last.items.push({ number: parseChineseNumber(item[1]!) ?? last.items.length + 1, text: line });
     last.text += line;
   } else {
     article.paragraphs.push({ text: line, lead: line, items: [] });
@@ -96,17 +98,19 @@ export function textAt(articles: Map<string, Article>, reference: string): Resol
     if (ref.item !== undefined) {
       // 第X条第Y项 (no 款) is how single-paragraph articles with items are cited.
       const first = article.paragraphs[0];
-      const item = first?.items[ref.item - 1];
-      return item ? { ok: true, text: first!.lead + item } : { ok: false, problem: `${ref.article}没有第${ref.item}项` };
+      const item = first?.items.find((i) => i.number === ref.item);
+      return item ? { ok: true, text: first!.lead + item.text } : { ok: false, problem: `${ref.article}没有第${toChineseNumber(ref.item)}项` };
     }
     return { ok: true, text: articleText(article) };
   }
   const paragraph = article.paragraphs[ref.paragraph - 1];
-  if (!paragraph) return { ok: false, problem: `${ref.article}只有 ${article.paragraphs.length} 款，没有第 ${ref.paragraph} 款` };
+  if (!paragraph) return { ok: false, problem: `${ref.article}只有 ${article.paragraphs.length} 款，没有第${toChineseNumber(ref.paragraph)}款` };
   if (ref.item === undefined) return { ok: true, text: paragraph.text };
-  const item = paragraph.items[ref.item - 1];
+  const item = paragraph.items.find((i) => i.number === ref.item);
   // An item is quoted together with the words that introduce it (当事人有下列行为之一的，……：（四）……).
-  return item ? { ok: true, text: paragraph.lead + item } : { ok: false, problem: `${ref.article}第${ref.paragraph}款没有第${ref.item}项` };
+  return item
+    ? { ok: true, text: paragraph.lead + item.text }
+    : { ok: false, problem: `${ref.article}第${toChineseNumber(ref.paragraph)}款没有第${toChineseNumber(ref.item)}项` };
 }
 
 const WIDTH_MAP: Record<string, string> = {

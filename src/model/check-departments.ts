@@ -21,7 +21,7 @@ export function checkDepartments(sources: YamlSource[], findings: Finding[]): Ma
     const unitById = new Map<string, (typeof dept.units)[number]>();
     dept.units.forEach((unit, i) => {
       if (unitById.has(unit.id)) err(['units', i, 'id'], 'duplicate-id', `机构标识「${unit.id}」在本部门重复`);
-      unitById.set(unit.id, unit);
+      else unitById.set(unit.id, unit);
       unit.posts.forEach((post, j) => {
         if (unit.posts.indexOf(post) !== j) err(['units', i, 'posts', j], 'duplicate-post', `岗位「${post}」在${unit.name}重复`);
       });

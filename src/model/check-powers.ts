@@ -9,7 +9,15 @@ import { codeRegex } from './stage-table.ts';
 import type { DepartmentModel, LawModel, PowerModel, ProcedureDef, ResolvedCitation, ResolvedStage, StageTable } from './types.ts';
 import { closest } from './zod-findings.ts';
 
+/** Ids whose file exists but failed its own checks: references to them are not reported again. */
+export interface InvalidIds {
+  departments: Set<string>;
+  laws: Set<string>;
+  flows: Set<string>;
+}
+
 interface Context {
+  invalid: InvalidIds;
   table: StageTable;
   departments: Map<string, DepartmentModel>;
   laws: Map<string, LawModel>;
@@ -71,7 +79,7 @@ function checkPower(
     report.error(['code'], 'code-filename', `文件名应为事项编码：请把 ${source.stem}.${source.extension} 改名为 ${power.code}.${source.extension}`);
   }
   const department = ctx.departments.get(source.folder);
-  if (!department) {
+  if (!department && !ctx.invalid.departments.has(source.folder)) {
     report.error([], 'unknown-department', `目录「${source.folder}」没有对应的部门文件 content/departments/${source.folder}.yaml`);
   }
 
@@ -193,7 +201,7 @@ function checkCitations(power: Power, ctx: Context, report: Report): ResolvedCit
       return;
     }
     if (law.status === '已废止') {
-      report.error(at('law'), 'repealed-law', `《${law.short}》已于 ${law.repealed} 废止，不能作为实施依据`);
+      report.error(at('law'), 'repealed-law', `《${law.short}》${law.repealed ? `已于 ${law.repealed} 废止` : '已废止'}，不能作为实施依据`);
     }
     const stale = citation.version < law.latest.date;
     if (stale) {
@@ -216,7 +224,7 @@ function checkCitations(power: Power, ctx: Context, report: Report): ResolvedCit
 
 function resolveLaw(id: string, path: FieldPath, ctx: Context, report: Report): LawModel | undefined {
   const law = ctx.laws.get(id);
-  if (!law) {
+  if (!law && !ctx.invalid.laws.has(id)) {
     const guess = closest(id, [...ctx.laws.keys()]);
     report.error(path, 'unknown-law', `法规库中没有法律「${id}」${guess ? `，是否应为「${guess}」（${ctx.laws.get(guess)!.short}）？` : '：请先在 content/laws/ 中添加该法律'}`);
   }
@@ -249,7 +257,7 @@ function checkStages(
     let cursor = 0;
     let failed = false;
     main.forEach((name, i) => {
-      if (failed) return;
+      if (failed || name === other) return;
       const at = allowed.indexOf(name, cursor);
       if (at === -1) {
         failed = true;
@@ -258,6 +266,12 @@ function checkStages(
         return;
       }
       const skipped = expected.slice(cursor, at).filter((s) => !s.optional);
+      const misplaced = skipped.find((s) => main.includes(s.name));
+      if (misplaced) {
+        failed = true;
+        report.error(['stages', i, 'stage'], 'stage-order', `环节顺序不对：「${misplaced.name}」应在「${name}」之前。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
+        return;
+      }
       if (skipped.length) {
         failed = true;
         report.error(['stages', i, 'stage'], 'stage-missing', `缺少环节「${skipped.map((s) => s.name).join('、')}」。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
@@ -283,7 +297,7 @@ function checkStages(
       if (stage.stage !== other) report.warn(['stages', i], 'stage-no-post', `环节「${stage.stage}」没有指定岗位 post：岗责体系中将显示为未落实到岗位`);
     } else if (stageUnit && !stageUnit.posts.includes(stage.post)) {
       const guess = closestByChars(stage.post, stageUnit.posts);
-      report.error(['stages', i, 'post'], 'unknown-post', `岗位「${stage.post}」不在${stageUnit.name}（${stageUnit.id}）的岗位中${guess ? `，是否应为「${guess}」？` : ''}；可选：${stageUnit.posts.join('、')}${stage.unit === undefined ? '；若由其他机构承担，请在本环节填写 unit' : ''}`);
+      report.error(['stages', i, 'post'], 'unknown-post', `岗位「${stage.post}」不在${stageUnit.name}（${stageUnit.id}）的岗位中${guess ? `，是否应为「${guess}」？` : '。'}可选：${stageUnit.posts.join('、')}${stage.unit === undefined ? '。若由其他机构承担，请在本环节填写 unit' : ''}`);
     }
     let basis: ResolvedStage['basis'];
     if (stage.basis) {
@@ -296,7 +310,7 @@ function checkStages(
           const text = law.texts.get(version);
           const target = text && textAt(text, stage.basis.article);
           if (target && !target.ok) report.error(['stages', i, 'basis', 'article'], 'unknown-article', `《${law.short}》（${version}）${target.problem}`);
-          if (law.status === '已废止') report.error(['stages', i, 'basis', 'law'], 'repealed-law', `《${law.short}》已于 ${law.repealed} 废止`);
+          if (law.status === '已废止') report.error(['stages', i, 'basis', 'law'], 'repealed-law', `《${law.short}》${law.repealed ? `已于 ${law.repealed} 废止` : '已废止'}`);
         }
         basis = { law, article: stage.basis.article, version };
       }

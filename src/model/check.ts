@@ -5,7 +5,7 @@ import { checkDepartments } from './check-departments.ts';
 import { checkLaws } from './check-laws.ts';
 import { checkPowers } from './check-powers.ts';
 import { hasErrors, sortFindings, type Finding } from './findings.ts';
-import { loadContent, type LoadedContent } from './load.ts';
+import { loadContent, type LoadedContent, type LoadOptions } from './load.ts';
 import { parseWithSchema } from './parse-file.ts';
 import { readStageTable } from './stage-table.ts';
 import type { LawModel, Model, StageTable } from './types.ts';
@@ -18,8 +18,8 @@ export interface CheckResult {
 }
 
 /** Load → validate → resolve, for the content folder at `root`. */
-export function checkContentAt(root: string): CheckResult {
-  return checkContent(loadContent(root));
+export function checkContentAt(root: string, options: LoadOptions = {}): CheckResult {
+  return checkContent(loadContent(root, options));
 }
 
 export function checkContent(loaded: LoadedContent): CheckResult {
@@ -28,9 +28,14 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   const laws = checkLaws(loaded.laws, loaded.statutes, findings);
   checkArticleCounts(loaded, laws, findings);
   const departments = checkDepartments(loaded.departments, findings);
-  const flows = checkFlows(loaded, table, laws, findings);
+  const invalid = {
+    departments: invalidIds(loaded.departments, departments),
+    laws: invalidIds(loaded.laws, laws),
+    flows: new Set<string>(),
+  };
+  const flows = checkFlows(loaded, table, laws, findings, invalid);
   if (!table) return { findings: sortFindings(findings), ok: false };
-  const powers = checkPowers(loaded.powers, { table, departments, laws, findings });
+  const powers = checkPowers(loaded.powers, { invalid, table, departments, laws, findings });
   const sorted = sortFindings(findings);
   return {
     findings: sorted,
@@ -39,7 +44,22 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   };
 }
 
-function checkFlows(loaded: LoadedContent, table: StageTable | undefined, laws: Map<string, LawModel>, findings: Finding[]) {
+/** File stems of files that were read but did not pass their own checks. */
+function invalidIds(sources: { file: string }[], valid: Map<string, unknown>): Set<string> {
+  return new Set(sources.map((s) => stemOf(s.file)).filter((id) => !valid.has(id)));
+}
+
+function stemOf(file: string): string {
+  return file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+}
+
+function checkFlows(
+  loaded: LoadedContent,
+  table: StageTable | undefined,
+  laws: Map<string, LawModel>,
+  findings: Finding[],
+  invalid: { laws: Set<string>; flows: Set<string> },
+) {
   const flows = new Map<string, FlowTemplate>();
   const sourceById = new Map<string, (typeof loaded.flows)[number]>();
   for (const source of loaded.flows) {
@@ -55,7 +75,7 @@ function checkFlows(loaded: LoadedContent, table: StageTable | undefined, laws: 
     for (const [path, ref] of refs) {
       const law = laws.get(ref.law);
       if (!law) {
-        err([...path, 'law'], 'unknown-law', `法规库中没有法律「${ref.law}」`);
+        if (!invalid.laws.has(ref.law)) err([...path, 'law'], 'unknown-law', `法规库中没有法律「${ref.law}」`);
         continue;
       }
       const text = law.texts.get(law.latest.date);
@@ -67,6 +87,7 @@ function checkFlows(loaded: LoadedContent, table: StageTable | undefined, laws: 
     flows.set(flow.id, flow);
     sourceById.set(flow.id, source);
   }
+  for (const source of loaded.flows) if (!flows.has(stemOf(source.file))) invalid.flows.add(stemOf(source.file));
   if (!table) return flows;
   const tableSource = loaded.stageTable!;
   table.categories.forEach((category, ci) => {
@@ -74,6 +95,7 @@ function checkFlows(loaded: LoadedContent, table: StageTable | undefined, laws: 
       const flow = flows.get(procedure.flow);
       const name = procedure.name ? `${category.name}（${procedure.name}）` : category.name;
       if (!flow) {
+        if (invalid.flows.has(procedure.flow)) return;
         const path = category.hasVariants ? ['categories', ci, 'procedures', pi, 'flow'] : ['categories', ci, 'flow'];
         findings.push({ severity: 'error', rule: 'unknown-flow', file: tableSource.file, ...tableSource.locate(path), field: path.join('.'), message: `${name}的流程模板「${procedure.flow}」不存在：请添加 content/flows/${procedure.flow}.yaml` });
         return;
@@ -117,8 +139,10 @@ function checkArticleCounts(loaded: LoadedContent, laws: Map<string, LawModel>, 
       const { law: id, article, version } = ref as { law?: unknown; article?: unknown; version?: unknown };
       if (typeof id !== 'string' || typeof article !== 'string') continue;
       const law = laws.get(id);
-      if (!law) continue;
-      const problem = articleBeyondCount(law, typeof version === 'string' ? version : law.latest.date, article);
+      const cited = typeof version === 'string' ? version : law?.latest.date;
+      // Where the full text is held, the citation check against the text is the more precise one.
+      if (!law || !cited || law.texts.has(cited)) continue;
+      const problem = articleBeyondCount(law, cited, article);
       if (problem) findings.push({ severity: 'error', rule: 'unknown-article', file: source.file, ...source.locate([...path, 'article']), field: [...path, 'article'].join('.'), message: problem });
     }
   }

@@ -34,13 +34,19 @@ export interface LoadedContent {
   findings: Finding[];
 }
 
+export interface LoadOptions {
+  /** Findings name files relative to this folder (default: the working directory). */
+  relativeTo?: string;
+}
+
 /**
  * Reads every content file under `root` (the content/ folder). Reading never throws on bad
  * content: each problem becomes a finding so one run reports them all.
  */
-export function loadContent(root: string): LoadedContent {
+export function loadContent(root: string, options: LoadOptions = {}): LoadedContent {
   const out: LoadedContent = { root, flows: [], departments: [], laws: [], statutes: [], powers: [], findings: [] };
-  const rel = (p: string) => relative(process.cwd(), p).split(sep).join('/');
+  const base = options.relativeTo ?? process.cwd();
+  const rel = (p: string) => relative(base, p).split(sep).join('/');
 
   const readYaml = (path: string): YamlSource | undefined => {
     const file = rel(path);

@@ -57,12 +57,14 @@ export function checkMdxSafety(body: string, extension: 'md' | 'mdx'): BodyProbl
     });
     return problems;
   }
+  const warnedLines = new Set<number>();
   visit(mdParser.parse(body), 'html', (node) => {
     const pos = node.position?.start ?? { line: 1, column: 1 };
     const value = (node as { value: string }).value;
     if (/<\s*(script|iframe|object|embed|style)\b|\son\w+\s*=|javascript:/i.test(value)) {
       problems.push({ severity: 'error', rule: 'unsafe-html', line: pos.line, column: pos.column, message: '正文含有脚本、内嵌框架或事件属性等不安全的 HTML：请删除，改用 Markdown 语法' });
-    } else {
+    } else if (!warnedLines.has(pos.line)) {
+      warnedLines.add(pos.line);
       problems.push({ severity: 'warning', rule: 'raw-html', line: pos.line, column: pos.column, message: '正文含有 HTML 标签：发布时会被清理，建议改用 Markdown 语法' });
     }
   });

@@ -31,8 +31,9 @@ export function readText(absolutePath: string, file: string): { text?: string; f
     return { findings: [finding('error', 'empty-file', file, 1, 1, '', '文件为空：请按内容格式填写，或删除该文件')] };
   }
   let text: string;
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
-    text = utf8.decode(bytes);
+    text = utf8.decode(hasBom ? bytes.subarray(3) : bytes);
   } catch {
     return {
       findings: [
@@ -40,8 +41,7 @@ export function readText(absolutePath: string, file: string): { text?: string; f
       ],
     };
   }
-  if (text.charCodeAt(0) === 0xfeff) {
-    text = text.slice(1);
+  if (hasBom) {
     findings.push(finding('warning', 'encoding-bom', file, 1, 1, '', '文件以 BOM 开头：已忽略，建议另存为 UTF-8（无 BOM）'));
   }
   return { text: text.replace(/\r\n?/g, '\n'), findings };
@@ -67,10 +67,13 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): { so
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const shift = firstLine - 1;
   const findings: Finding[] = [];
-  for (const error of doc.errors) {
+  // Only the first syntax error is reported: the ones after it are nearly always its echoes.
+  const [error] = doc.errors;
+  if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
+    const more = doc.errors.length > 1 ? `（修正后请重新校验，其后另有 ${doc.errors.length - 1} 处可能由此引起的错误）` : '';
     findings.push(
-      finding('error', 'yaml-syntax', file, pos.line + shift, pos.col, '', `YAML 格式错误：${translateYamlError(error.code, error.message)}`),
+      finding('error', 'yaml-syntax', file, pos.line + shift, pos.col, '', `YAML 格式错误：${translateYamlError(error.code, error.message)}${more}`),
     );
   }
   if (findings.length) return { findings };

@@ -24,15 +24,15 @@ function issueToFindings(schema: z.ZodType, source: YamlSource, issue: z.core.$Z
   const at = source.locate(path);
   const label = titleAt(schema, path);
   const prefix = label ? `${label}：` : '';
-  return [make(source, at, path, ruleFor(issue), prefix + messageFor(issue, source.data, path))];
+  return [make(source, at, path, ruleFor(issue, getPath(source.data, path)), prefix + messageFor(issue, source.data, path))];
 }
 
 function make(source: YamlSource, at: { line: number; column: number }, path: FieldPath, rule: string, message: string): Finding {
   return { severity: 'error', rule, file: source.file, line: at.line, column: at.column, field: formatFieldPath(path), message };
 }
 
-function ruleFor(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && valueAt(issue) === undefined) return 'required';
+function ruleFor(issue: z.core.$ZodIssue, actual: unknown): string {
+  if (issue.code === 'invalid_type' && actual === undefined) return 'required';
   switch (issue.code) {
     case 'invalid_type':
       return 'type';
@@ -48,10 +48,6 @@ function ruleFor(issue: z.core.$ZodIssue): string {
     default:
       return 'value';
   }
-}
-
-function valueAt(issue: z.core.$ZodIssue): unknown {
-  return (issue as { input?: unknown }).input;
 }
 
 const TYPE_NAMES: Record<string, string> = {

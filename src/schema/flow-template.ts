@@ -16,6 +16,8 @@ export const flowNodeSchema = z.strictObject({
   stage: z.string().optional(),
   /** Time limit shown on the node unless the power's stage sets its own. */
   limit: z.string().optional(),
+  /** This node shows the power's own time limit for its stage (one node a stage at most). */
+  stage_limit: z.boolean().default(false),
   basis: z.array(source).default([]),
 });
 
@@ -43,6 +45,13 @@ export const flowTemplateSchema = z
     flow.nodes.forEach((node, i) => {
       if (ids.has(node.id)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `节点标识「${node.id}」重复` });
       ids.add(node.id);
+    });
+    const flagged = new Set<string>();
+    flow.nodes.forEach((node, i) => {
+      if (!node.stage_limit) return;
+      if (!node.stage) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'stage_limit'], message: 'stage_limit 只能用于属于某个环节的节点' });
+      else if (flagged.has(node.stage)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'stage_limit'], message: `环节「${node.stage}」已有一个 stage_limit 节点` });
+      else flagged.add(node.stage);
     });
     flow.edges.forEach((edge, i) => {
       for (const end of ['from', 'to'] as const) {

@@ -6,7 +6,8 @@ import { formatFinding } from '../model/findings.ts';
 import type { Model, PowerModel } from '../model/types.ts';
 import { siteSchema, type SiteSettings } from '../schema/site.ts';
 import { buildPowerFlowchart, type PowerFlowchart } from '../generators/flowchart/index.ts';
-import { createSvgRenderer } from '../generators/flowchart/render-svg.ts';
+import { createSvgRenderer, type RenderedSvg } from '../generators/flowchart/render-svg.ts';
+import { templateFlowchart } from '../generators/flowchart/template-chart.ts';
 
 /**
  * Build-time data for the pages: the content is loaded, validated and resolved once per build and
@@ -31,21 +32,49 @@ export function getSiteSettings(): SiteSettings {
 }
 
 const renderer = createSvgRenderer({ cacheDir: resolve('node_modules/.cache/quanze-flowcharts') });
-const flowcharts = new Map<string, PowerFlowchart & { svg: string }>();
+export type RenderedFlowchart = PowerFlowchart & { image: RenderedSvg };
+const flowcharts = new Map<string, RenderedFlowchart>();
 
-/** A power's flowchart with its SVG; identical charts are laid out once (cache by content hash). */
-export function getPowerFlowchart(power: PowerModel): PowerFlowchart & { svg: string } {
+/**
+ * A power's flowchart with its SVG. The SVG is published once per distinct chart at
+ * /flowcharts/<hash>.svg (identical charts share one file and one layout), beside its Mermaid
+ * source at /flowcharts/<hash>.mmd; the page carries the text equivalent.
+ */
+export function getPowerFlowchart(power: PowerModel): RenderedFlowchart {
   let chart = flowcharts.get(power.code);
   if (!chart) {
     const built = buildPowerFlowchart(getModel(), power);
-    chart = { ...built, svg: renderer.render(built.mermaid, built.graph.title) };
+    chart = { ...built, image: renderer.render(built.mermaid, built.graph.title) };
     flowcharts.set(power.code, chart);
   }
   return chart;
 }
 
-export function renderFlowchartSvg(mermaid: string, title: string): string {
-  return renderer.render(mermaid, title);
+/** The standard charts: each flow template drawn on its own. */
+export function getTemplateFlowcharts(): (RenderedFlowchart & { flowId: string; users: string[] })[] {
+  const model = getModel();
+  const users = new Map<string, string[]>();
+  for (const c of model.stageTable.categories) {
+    for (const p of c.procedures) users.set(p.flow, [...(users.get(p.flow) ?? []), c.name + (p.name ? `（${p.name}）` : '')]);
+  }
+  return [...model.flows.values()]
+    .filter((f) => f.layout === 'template' && users.has(f.id))
+    .map((flow) => {
+      const chart = templateFlowchart(model, flow);
+      return { ...chart, flowId: flow.id, users: users.get(flow.id)!, image: renderer.render(chart.mermaid, chart.graph.title) };
+    });
+}
+
+/** Every distinct published chart, by hash, for the /flowcharts/ files. */
+export function allFlowchartFiles(): Map<string, { svg: string; mermaid: string }> {
+  const files = new Map<string, { svg: string; mermaid: string }>();
+  const charts = [...getModel().powers.map(getPowerFlowchart), ...getTemplateFlowcharts()];
+  for (const c of charts) files.set(c.image.hash, { svg: c.image.svg, mermaid: c.mermaid });
+  return files;
+}
+
+export function flowchartUrl(hash: string, ext: 'svg' | 'mmd'): string {
+  return `/flowcharts/${hash}.${ext}`;
 }
 
 export function powerUrl(code: string): string {

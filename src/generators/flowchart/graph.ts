@@ -66,11 +66,14 @@ export function buildFlowGraph(model: Model, power: PowerModel): FlowGraph {
     limit: n.limit,
     sources: sourceLabels(model.laws, n.basis),
   }));
+  // A stage's own limit goes on the node the template marks for it (else the stage's first step);
+  // the statutory limits on the other nodes (补正 within five days, hearing notices…) stay.
   for (const stage of stages) {
     if (!stage.limit) continue;
-    const inStage = nodes.filter((n) => n.stage === stage.stage);
-    const limited = inStage.filter((n) => n.limit);
-    for (const node of limited.length ? limited : inStage.slice(0, 1)) node.limit = stage.limit.text;
+    const marked = template.nodes.find((n) => n.stage === stage.stage && n.stage_limit);
+    const target = marked ?? template.nodes.find((n) => n.stage === stage.stage && n.kind === 'step');
+    const node = target && nodes.find((n) => n.id === target.id);
+    if (node) node.limit = stage.limit.text;
   }
   const groups: FlowGroup[] = [];
   const stageOrder = stages.map((s) => s.stage);

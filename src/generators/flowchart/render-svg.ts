@@ -14,14 +14,27 @@ export interface SvgRendererOptions {
 }
 
 const FONT = 'Noto Sans CJK SC';
-const RENDERER_VERSION = 'bm-1.1.3-r1';
+const RENDERER_VERSION = 'bm-1.1.3-r2';
+
+export interface RenderedSvg {
+  /** Content hash of the Mermaid source (and renderer version): a stable file name. */
+  hash: string;
+  svg: string;
+  width: number;
+  height: number;
+}
+
+function sizeOf(svg: string): { width: number; height: number } {
+  const m = /viewBox="[\d.-]+ [\d.-]+ ([\d.]+) ([\d.]+)"/.exec(svg);
+  return { width: Math.round(Number(m?.[1] ?? 0)), height: Math.round(Number(m?.[2] ?? 0)) };
+}
 
 export function createSvgRenderer(options: SvgRendererOptions = {}) {
   const memory = new Map<string, string>();
   const stats = { rendered: 0, memoryHits: 0, diskHits: 0 };
   if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
 
-  function render(source: string, title: string): string {
+  function render(source: string, title: string): RenderedSvg {
     const hash = createHash('sha256').update(RENDERER_VERSION).update('\0').update(source).digest('hex').slice(0, 32);
     let svg = memory.get(hash);
     if (svg) stats.memoryHits++;
@@ -37,7 +50,7 @@ export function createSvgRenderer(options: SvgRendererOptions = {}) {
       }
       memory.set(hash, svg);
     }
-    return withTitle(svg, title, hash);
+    return { hash, svg: withTitle(svg, title, hash), ...sizeOf(svg) };
   }
 
   return { render, stats };
@@ -45,7 +58,7 @@ export function createSvgRenderer(options: SvgRendererOptions = {}) {
 
 /** Strips outside requests and checks the renderer produced a real picture. */
 export function cleanSvg(svg: string): string {
-  const cleaned = svg.replace(/@import\s+url\([^)]*\)\s*;?/g, '');
+  const cleaned = minifySvg(svg.replace(/@import\s+url\([^)]*\)\s*;?/g, ''));
   if (/viewBox="0 0 0 0"/.test(cleaned) || !/<svg[\s>]/.test(cleaned)) {
     throw new Error('flowchart renderer produced an empty SVG (node or subgraph ids must be ASCII)');
   }
@@ -53,6 +66,19 @@ export function cleanSvg(svg: string): string {
     throw new Error('flowchart SVG still refers to an outside host');
   }
   return cleaned;
+}
+
+/**
+ * Shrinks the renderer's output to about half: coordinates to one decimal (a tenth of a pixel is
+ * invisible), no data-* debugging attributes, no comments or indentation.
+ */
+export function minifySvg(svg: string): string {
+  return svg
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s(data-[\w-]+)="[^"]*"/g, '')
+    .replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`)
+    .replace(/>\s+</g, '><')
+    .replace(/\n\s*/g, ' ');
 }
 
 /** Gives the SVG an accessible name; the id keeps several charts on one page apart. */

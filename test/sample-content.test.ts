@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContentAt } from '../src/model/check.ts';
+import { formatFinding } from '../src/model/findings.ts';
+
+/** The bundled sample content is the site's default: it must validate without errors or warnings. */
+describe('sample content', () => {
+  const result = checkContentAt(resolve('content'));
+  const model = result.model!;
+
+  it('validates without errors or warnings', () => {
+    expect(result.findings.map(formatFinding)).toEqual([]);
+  });
+
+  it('has at least 4 departments and 60 powers', () => {
+    expect(model.departments.length).toBeGreaterThanOrEqual(4);
+    expect(model.powers.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('covers all ten categories and every flow variant', () => {
+    for (const category of model.stageTable.categories) {
+      for (const procedure of category.procedures) {
+        const n = model.powers.filter((p) => p.category.name === category.name && p.procedure.name === procedure.name).length;
+        expect(n, `${category.name} ${procedure.name}`).toBeGreaterThan(0);
+      }
+    }
+    expect(model.stageTable.categories).toHaveLength(10);
+  });
+
+  it('cites only laws in the registry, each with a version and quote', () => {
+    for (const power of model.powers) {
+      for (const c of power.basis) {
+        expect(c.law.versions.map((v) => v.date)).toContain(c.version);
+        expect(c.quote?.length).toBeGreaterThan(5);
+      }
+    }
+  });
+
+  it('has a 子项, a suspended or cancelled power, and powers of several units', () => {
+    expect(model.powers.some((p) => p.parent)).toBe(true);
+    expect(model.powers.some((p) => p.status !== '有效')).toBe(true);
+  });
+});
