@@ -103,7 +103,7 @@ function checkFlows(
       if (flow.layout === 'linear' || procedure.stages === 'free') return;
       const source = sourceById.get(flow.id)!;
       const stageNames = procedure.stages.map((s) => s.name);
-      for (const stage of stageNames) {
+      for (const stage of procedure.stages.filter((s) => !s.optional).map((s) => s.name)) {
         if (!flow.nodes.some((n) => n.stage === stage)) {
           findings.push({ severity: 'error', rule: 'flow-stage-missing', file: source.file, line: 1, column: 1, field: 'nodes', message: `流程模板没有属于环节「${stage}」的节点（${name}使用此模板）` });
         }
