@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import type { FieldPath, Finding } from './findings.ts';
 
@@ -61,8 +62,34 @@ export function splitFrontmatter(text: string): MarkdownParts | undefined {
   return { frontmatter, frontmatterLine: 2, body, bodyLine: 2 + frontmatterLines + 1 };
 }
 
-/** Parses YAML keeping positions; syntax errors become findings (rule yaml-syntax). */
+/**
+ * Parses YAML; syntax errors become findings (rule yaml-syntax). Most files are valid and never need
+ * a position, so they are read with the fast js-yaml parser and positions are worked out (with the
+ * `yaml` package, which keeps them) only when a finding asks for one. Files with anchors or aliases,
+ * and files js-yaml rejects, take the careful path directly, which also limits alias expansion.
+ */
 export function parseYamlSource(text: string, file: string, firstLine = 1): { source?: YamlSource; findings: Finding[] } {
+  if (!/[&*]/.test(text)) {
+    let data: unknown;
+    let ok = true;
+    try {
+      data = fastLoad(text, { schema: CORE_SCHEMA, json: false });
+    } catch {
+      ok = false;
+    }
+    if (ok) {
+      let located: YamlSource['locate'] | undefined;
+      const locate: YamlSource['locate'] = (path, options) => {
+        located ??= parseCarefully(text, file, firstLine).source!.locate;
+        return located(path, options);
+      };
+      return { source: { file, data, locate }, findings: [] };
+    }
+  }
+  return parseCarefully(text, file, firstLine);
+}
+
+function parseCarefully(text: string, file: string, firstLine: number): { source?: YamlSource; findings: Finding[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const shift = firstLine - 1;
