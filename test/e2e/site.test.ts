@@ -1,0 +1,180 @@
+import { execSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchChromium } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+
+/**
+ * The built site in a real browser (Debian's Chromium driven by Playwright): navigation, the
+ * flowchart, Chinese search and filters, every internal link, accessibility, print, small screens.
+ */
+const DIST = resolve('dist');
+const OUT = resolve('test-results');
+const run = browserAvailable();
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+const outsideRequests: string[] = [];
+
+async function open(path: string, options: { width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('request', (req) => {
+    if (!req.url().startsWith(site.url) && !req.url().startsWith('data:')) outsideRequests.push(req.url());
+  });
+  await page.goto(site.url + path);
+  return page;
+}
+
+describe.runIf(run)('public site in Chromium', () => {
+  beforeAll(async () => {
+    execSync('npm run -s build', { stdio: 'pipe', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    site = await serveStatic(DIST);
+    browser = await launchChromium();
+    mkdirSync(OUT, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('goes from the home page to a department, a power and its flowchart', async () => {
+    const page = await open('/');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+    await page.getByRole('link', { name: '郑州市应急管理局' }).first().click();
+    await page.waitForURL('**/departments/zz-yjglj/');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('郑州市应急管理局行政执法权责清单');
+    expect(await page.getByRole('heading', { level: 2, name: /（一）行政许可类（共 \d+ 项）/ }).count()).toBe(1);
+    await page.getByRole('link', { name: '烟花爆竹经营（批发）许可证核发' }).click();
+    await page.waitForURL('**/powers/410100-YJ-XK-002/');
+    const chart = page.locator('figure.flowchart img');
+    await chart.scrollIntoViewIfNeeded();
+    await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(300);
+    await expect(chart.getAttribute('alt')).resolves.toContain('流程图');
+    await expect(page.locator('ol.steps li').first().textContent()).resolves.toContain('申请人提出申请');
+    await chart.screenshot({ path: join(OUT, 'flowchart.png') });
+    await page.close();
+  });
+
+  it('finds powers by Chinese terms, law names and codes, and filters them', async () => {
+    const page = await open('/search/');
+    // Written as source text: the test runner would otherwise rewrite import() for Node.
+    const search = (q: string, filters?: Record<string, string>): Promise<string[]> =>
+      page.evaluate(`(async () => {
+        const pf = await import('/pagefind/pagefind.js');
+        await pf.init();
+        const r = await pf.search(${JSON.stringify(q)}, ${JSON.stringify(filters ? { filters } : {})});
+        const data = await Promise.all(r.results.map((x) => x.data()));
+        return data.map((d) => d.url);
+      })()`);
+    expect(await search('危险化学品经营许可证核发')).toContain('/powers/410100-YJ-XK-001/');
+    expect(await search('危险化学品')).toContain('/powers/410100-YJ-XK-001/');
+    expect(await search('经营许可')).toContain('/powers/410100-YJ-XK-001/');
+    expect(await search('食品经营许可')).toContain('/powers/410100-SJ-XK-001/');
+    expect(await search('烟花爆竹安全管理条例')).toContain('/powers/410100-YJ-XK-002/');
+    expect(await search('410100-ZR-CJ-001')).toEqual(['/powers/410100-ZR-CJ-001/']);
+    const penalties = await search('安全生产', { 类别: '行政处罚' });
+    expect(penalties.length).toBeGreaterThan(0);
+    expect(penalties.every((u) => u.includes('-CF-'))).toBe(true);
+    const filters: string[] = await page.evaluate(`(async () => {
+      const pf = await import('/pagefind/pagefind.js');
+      return Object.keys(await pf.filters());
+    })()`);
+    expect(filters.sort()).toEqual(['类别', '部门', '机构', '层级'].sort());
+
+    // The search UI itself: type, see results, narrow with a filter.
+    await page.locator('#search input').fill('烟花爆竹');
+    await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    const before = await page.locator('.pagefind-ui__result').count();
+    await page.locator('.pagefind-ui__filter-name', { hasText: '类别' }).click();
+    await page.locator('label', { hasText: '行政许可' }).first().click();
+    await expect.poll(() => page.locator('.pagefind-ui__result').count()).toBeLessThan(before);
+    await page.close();
+  });
+
+  it('has no broken internal link or anchor on any page', () => {
+    const pages = listHtml(DIST);
+    expect(pages.length).toBeGreaterThan(120);
+    const broken: string[] = [];
+    const idsCache = new Map<string, Set<string>>();
+    const ids = (file: string) => {
+      if (!idsCache.has(file)) idsCache.set(file, new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
+      return idsCache.get(file)!;
+    };
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      const from = '/' + file.slice(DIST.length + 1).replace(/index\.html$/, '');
+      for (const [, link] of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+        if (/^(https?:|mailto:|tel:|data:)/.test(link!)) continue;
+        const url = new URL(link!, 'http://site' + from);
+        let target = join(DIST, decodeURIComponent(url.pathname));
+        if (url.pathname.endsWith('/')) target = join(target, 'index.html');
+        let exists = false;
+        try {
+          exists = statSync(target).isFile();
+        } catch {}
+        if (!exists) broken.push(`${from} → ${link}`);
+        else if (url.hash && target.endsWith('.html') && !ids(target).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${from} → ${link} (anchor)`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility violations on the main page types', async () => {
+    for (const path of ['/', '/departments/', '/departments/zz-scjgj/', '/departments/zz-scjgj/posts/', '/powers/410100-SJ-CF-001/', '/laws/spaqf/', '/categories/xk/', '/flows/', '/search/']) {
+      const page = await open(path);
+      const result = await new AxeBuilder({ page }).analyze();
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${path}: ${v.id} ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
+      await page.close();
+    }
+  }, 180_000);
+
+  it('prints a department list on A4 landscape without navigation, with repeating headers', async () => {
+    const page = await open('/departments/zz-yjglj/');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('header.site').isVisible()).resolves.toBe(false);
+    await expect(page.locator('table.list thead').first().evaluate((el) => getComputedStyle(el).display)).resolves.toBe('table-header-group');
+    await page.screenshot({ path: join(OUT, 'print-department.png'), fullPage: false });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThan(1);
+    await page.close();
+  });
+
+  it('fits a 360 px screen and works by keyboard', async () => {
+    const page = await open('/powers/410100-CG-CF-006/', { width: 360 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('跳到正文');
+    await expect(page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).resolves.toBe('solid');
+    await page.screenshot({ path: join(OUT, 'power-360.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('keeps power pages light and sends no script except on the search page', () => {
+    const powers = listHtml(join(DIST, 'powers'));
+    const sizes = powers.map((f) => statSync(f).size);
+    expect(Math.max(...sizes)).toBeLessThan(40 * 1024);
+    for (const file of listHtml(DIST)) {
+      const html = readFileSync(file, 'utf8');
+      if (file.endsWith(join('search', 'index.html'))) continue;
+      expect(html, file).not.toMatch(/<script/);
+    }
+  });
+
+  it('made no request to any outside host', () => {
+    expect(outsideRequests).toEqual([]);
+  });
+});
+
+function listHtml(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name));
+}
