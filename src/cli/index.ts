@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { runFlowcharts } from './flowcharts.ts';
 import { runNew } from './new.ts';
 import { UsageError } from './usage-error.ts';
 import { runValidate } from './validate.ts';
@@ -8,6 +9,7 @@ const USAGE = `用法：quanze <命令> [选项]
 命令：
   validate [路径…]            校验内容，报告全部错误和警告（--format json 输出机器可读结果）
   new <部门标识> <职权类别>    按环节划分参照表生成一个新事项文件（--procedure 程序 --name 名称）
+  flowcharts                  预先绘制全部流程图并缓存（多线程；构建网站时自动运行）
 
 通用选项：
   --content <目录>            内容目录（默认 content）
@@ -16,6 +18,7 @@ const USAGE = `用法：quanze <命令> [选项]
 const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
   validate: runValidate,
   new: runNew,
+  flowcharts: runFlowcharts,
 };
 
 export async function main(argv: string[]): Promise<number> {

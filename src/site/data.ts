@@ -6,8 +6,8 @@ import { formatFinding } from '../model/findings.ts';
 import type { Model, PowerModel } from '../model/types.ts';
 import { siteSchema, type SiteSettings } from '../schema/site.ts';
 import { buildPowerFlowchart, type PowerFlowchart } from '../generators/flowchart/index.ts';
-import { createSvgRenderer, type RenderedSvg } from '../generators/flowchart/render-svg.ts';
-import { templateFlowchart } from '../generators/flowchart/template-chart.ts';
+import { createSvgRenderer, DEFAULT_FLOWCHART_CACHE, type RenderedSvg } from '../generators/flowchart/render-svg.ts';
+import { allCharts } from '../generators/flowchart/all-charts.ts';
 
 /**
  * Build-time data for the pages: the content is loaded, validated and resolved once per build and
@@ -31,7 +31,7 @@ export function getSiteSettings(): SiteSettings {
   return settings;
 }
 
-const renderer = createSvgRenderer({ cacheDir: resolve('node_modules/.cache/quanze-flowcharts') });
+const renderer = createSvgRenderer({ cacheDir: resolve(DEFAULT_FLOWCHART_CACHE) });
 export type RenderedFlowchart = PowerFlowchart & { image: RenderedSvg };
 const flowcharts = new Map<string, RenderedFlowchart>();
 
@@ -50,19 +50,14 @@ export function getPowerFlowchart(power: PowerModel): RenderedFlowchart {
   return chart;
 }
 
-/** The standard charts: each flow template drawn on its own. */
-export function getTemplateFlowcharts(): (RenderedFlowchart & { flowId: string; users: string[] })[] {
-  const model = getModel();
-  const users = new Map<string, string[]>();
-  for (const c of model.stageTable.categories) {
-    for (const p of c.procedures) users.set(p.flow, [...(users.get(p.flow) ?? []), c.name + (p.name ? `（${p.name}）` : '')]);
-  }
-  return [...model.flows.values()]
-    .filter((f) => f.layout === 'template' && users.has(f.id))
-    .map((flow) => {
-      const chart = templateFlowchart(model, flow);
-      return { ...chart, flowId: flow.id, users: users.get(flow.id)!, image: renderer.render(chart.mermaid, chart.graph.title) };
-    });
+let templateCharts: (RenderedFlowchart & { users: string[] })[] | undefined;
+
+/** The standard charts: each flow template in use, drawn on its own. */
+export function getTemplateFlowcharts(): (RenderedFlowchart & { users: string[] })[] {
+  templateCharts ??= allCharts(getModel())
+    .filter((c) => c.key.startsWith('flow:'))
+    .map((c) => ({ ...c, users: c.users ?? [], image: renderer.render(c.mermaid, c.graph.title) }));
+  return templateCharts;
 }
 
 /** Every distinct published chart, by hash, for the /flowcharts/ files. */

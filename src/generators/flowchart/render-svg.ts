@@ -16,6 +16,19 @@ export interface SvgRendererOptions {
 const FONT = 'Noto Sans CJK SC';
 const RENDERER_VERSION = 'bm-1.1.3-r2';
 
+/** Where rendered charts are kept between builds (kept by CI caches of node_modules). */
+export const DEFAULT_FLOWCHART_CACHE = 'node_modules/.cache/quanze-flowcharts';
+
+/** Content hash of a chart: the Mermaid source and the renderer version. */
+export function chartHash(source: string): string {
+  return createHash('sha256').update(RENDERER_VERSION).update('\0').update(source).digest('hex').slice(0, 32);
+}
+
+/** Lays out one chart (the slow step, ~35 ms) and cleans the SVG. */
+export function renderSvg(source: string): string {
+  return cleanSvg(renderMermaidSVG(source, { font: FONT }));
+}
+
 export interface RenderedSvg {
   /** Content hash of the Mermaid source (and renderer version): a stable file name. */
   hash: string;
@@ -35,7 +48,7 @@ export function createSvgRenderer(options: SvgRendererOptions = {}) {
   if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
 
   function render(source: string, title: string): RenderedSvg {
-    const hash = createHash('sha256').update(RENDERER_VERSION).update('\0').update(source).digest('hex').slice(0, 32);
+    const hash = chartHash(source);
     let svg = memory.get(hash);
     if (svg) stats.memoryHits++;
     else {
@@ -44,7 +57,7 @@ export function createSvgRenderer(options: SvgRendererOptions = {}) {
         svg = readFileSync(file, 'utf8');
         stats.diskHits++;
       } else {
-        svg = cleanSvg(renderMermaidSVG(source, { font: FONT }));
+        svg = renderSvg(source);
         stats.rendered++;
         if (file) writeFileSync(file, svg);
       }
