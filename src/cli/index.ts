@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { runDiff } from './diff.ts';
 import { runFlowcharts } from './flowcharts.ts';
+import { runLaws } from './laws.ts';
 import { runNew } from './new.ts';
 import { UsageError } from './usage-error.ts';
 import { runValidate } from './validate.ts';
@@ -9,6 +11,10 @@ const USAGE = `用法：quanze <命令> [选项]
 命令：
   validate [路径…]            校验内容，报告全部错误和警告（--format json 输出机器可读结果）
   new <部门标识> <职权类别>    按环节划分参照表生成一个新事项文件（--procedure 程序 --name 名称）
+  diff <版本A> [<版本B>|--worktree]  比较两个版本的内容，逐字段列出变化（--format markdown|json|html）
+  laws check [--strict]       列出引用旧版本或已废止法律的实施依据（待调整事项），并逐条比对条文
+  laws import <文件> --law <标识> --version <日期>
+                              把“第X条”格式的法律全文导入法规库
   flowcharts                  预先绘制全部流程图并缓存（多线程；构建网站时自动运行）
 
 通用选项：
@@ -19,6 +25,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
   validate: runValidate,
   new: runNew,
   flowcharts: runFlowcharts,
+  diff: runDiff,
+  laws: runLaws,
 };
 
 export async function main(argv: string[]): Promise<number> {

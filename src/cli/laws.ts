@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { checkContentAt } from '../model/check.ts';
+import { formatFinding } from '../model/findings.ts';
+import { checkLaws } from '../generators/laws-check.ts';
+import { lawsReportText } from '../generators/laws-report-text.ts';
+import { parseStatute } from '../lib/statute.ts';
+import { parseCommandArgs } from './args.ts';
+import { UsageError } from './usage-error.ts';
+
+/** quanze laws check | quanze laws import */
+export async function runLaws(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'check') return lawsCheck(rest);
+  if (sub === 'import') return lawsImport(rest);
+  throw new UsageError('用法：quanze laws check [--strict] [--format text|json] 或 quanze laws import <文件> --law <标识> --version <日期>');
+}
+
+function lawsCheck(args: string[]): number {
+  const { values } = parseCommandArgs(args, {
+    content: { type: 'string', default: 'content' },
+    strict: { type: 'boolean', default: false },
+    format: { type: 'string', default: 'text' },
+  });
+  if (!['text', 'json'].includes(values.format)) throw new UsageError('--format 只能是 text 或 json');
+  const result = checkContentAt(resolve(values.content));
+  if (!result.model) throw new UsageError('无法读取内容：请先运行 quanze validate');
+  const report = checkLaws(result.model);
+  process.stdout.write(values.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : lawsReportText(report));
+  return values.strict && report.citations.length ? 1 : 0;
+}
+
+/**
+ * Reads a statute text in the usual 第X条 layout into the registry: the text goes to
+ * content/laws/<id>/<version>.md and the version (with its article count) into the law file.
+ */
+function lawsImport(args: string[]): number {
+  const { values, positionals } = parseCommandArgs(args, {
+    content: { type: 'string', default: 'content' },
+    law: { type: 'string' },
+    version: { type: 'string' },
+    kind: { type: 'string', default: '修正' },
+    effective: { type: 'string' },
+  });
+  const [file] = positionals;
+  if (!file || !values.law || !values.version) throw new UsageError('用法：quanze laws import <文件> --law <标识> --version <YYYY-MM-DD> [--kind 制定|修正|修订] [--effective YYYY-MM-DD]');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.version)) throw new UsageError('--version 应写作 YYYY-MM-DD');
+  if (!['制定', '修正', '修订'].includes(values.kind)) throw new UsageError('--kind 只能是 制定、修正 或 修订');
+  if (!existsSync(file)) throw new UsageError(`找不到文件 ${file}`);
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const articles = parseStatute(text);
+  if (articles.size === 0) throw new UsageError(`${file} 中没有识别出任何「第X条」：全文应逐条以「第X条 」开头`);
+  const lawFile = join(resolve(values.content), 'laws', `${values.law}.yaml`);
+  if (!existsSync(lawFile)) throw new UsageError(`法规库中没有 ${values.law}：请先创建 content/laws/${values.law}.yaml`);
+  const doc = parseDocument(readFileSync(lawFile, 'utf8'));
+  const versions = doc.get('versions') as { items: unknown[] } | undefined;
+  const count = Math.max(...[...articles.values()].map((a) => Math.floor(a.number)));
+  const existing = (doc.toJS().versions as { date: string }[]).findIndex((v) => v.date === values.version);
+  if (existing === -1) {
+    const entry: Record<string, unknown> = { date: values.version, kind: values.kind, articles: count };
+    if (values.effective) entry.effective = values.effective;
+    versions?.items.push(doc.createNode(entry));
+    const sorted = (doc.toJS().versions as { date: string }[]).map((v) => v.date);
+    if (sorted.some((d, i) => i > 0 && d < sorted[i - 1]!)) throw new UsageError(`${values.version} 早于已登记的版本：请手工按日期顺序插入`);
+  } else {
+    doc.setIn(['versions', existing, 'articles'], count);
+  }
+  const target = join(resolve(values.content), 'laws', values.law, `${values.version}.md`);
+  mkdirSync(join(resolve(values.content), 'laws', values.law), { recursive: true });
+  writeFileSync(target, text);
+  writeFileSync(lawFile, doc.toString());
+  console.log(`已导入《${values.law}》${values.version} 版本：${articles.size} 条，写入 ${target}`);
+  const check = checkContentAt(resolve(values.content));
+  const problems = check.findings.filter((f) => f.severity === 'error' && (f.rule === 'quote-mismatch' || f.rule === 'unknown-article'));
+  for (const f of problems) console.error(formatFinding(f));
+  if (problems.length) console.error(`有 ${problems.length} 处引文或条款与该版本全文不符，请逐条核对。`);
+  return 0;
+}

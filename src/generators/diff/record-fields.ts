@@ -1,0 +1,87 @@
+import type { Department } from '../../schema/department.ts';
+import type { Law } from '../../schema/law.ts';
+import { parseLimitText } from '../../lib/time-limit.ts';
+import type { PowerRecord } from '../../model/snapshot.ts';
+
+/**
+ * A record flattened into entities keyed by identity, each with named fields: the shape in which
+ * two versions are compared. Lists are keyed, never positional — citations by law and article,
+ * stages by stage name, units by id — so reordering a list is not a change.
+ */
+export interface Entity {
+  key: string;
+  label: string;
+  fields: Record<string, string>;
+}
+
+export type LawNames = (id: string) => string;
+
+const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v).replace(/\s+/g, ' ').trim());
+const list = (v: string[] | undefined): string => (v ?? []).slice().sort().join('、');
+
+export function powerEntities(p: PowerRecord, lawName: LawNames): Entity[] {
+  const r = p.record;
+  const one = (key: string, label: string, value: unknown): Entity => ({ key, label, fields: { '': text(value) } });
+  const entities: Entity[] = [
+    one('name', '职权名称', r.name),
+    one('category', '职权类别', r.category),
+    one('procedure', '程序', r.procedure),
+    one('parent', '主项', r.parent),
+    one('unit', '承办机构', r.unit),
+    one('partners', '配合部门', list(r.partners)),
+    one('level', '行使层级', r.level),
+    one('target', '实施对象', list(r.target)),
+    one('status', '状态', r.status),
+    one('fee', '收费情况', r.fee ? (r.fee.charged ? `收费；标准：${r.fee.standard ?? ''}；依据：${r.fee.basis ?? ''}` : '不收费') : ''),
+    one('liability', '违法责任', r.liability === undefined ? '（标准表述）' : [r.liability].flat().join('\n')),
+    one('notes', '备注', r.notes),
+    one('body', '正文', p.body),
+  ];
+  for (const c of r.basis) {
+    entities.push({
+      key: `basis:${c.law}:${c.article}`,
+      label: `实施依据《${lawName(c.law)}》${c.article}`,
+      fields: { 版本: c.version, 引文: text(c.quote) },
+    });
+  }
+  for (const s of r.stages) {
+    entities.push({
+      key: `stage:${s.stage}`,
+      label: `责任事项「${s.stage}」`,
+      fields: {
+        岗位: s.post ? (s.unit ? `${s.unit}/${s.post}` : s.post) : '',
+        职责: text(s.duty),
+        期限: s.limit === undefined ? '' : typeof s.limit === 'string' ? (parseLimitText(s.limit)?.text ?? s.limit) : `${s.limit.days}个${s.limit.type}`,
+        依据: s.basis ? `《${lawName(s.basis.law)}》${s.basis.article}` : '',
+      },
+    });
+  }
+  for (const a of r.accountability ?? []) {
+    entities.push({ key: `acc:${text(a.situation)}`, label: '追责情形', fields: { '': text(a.situation), 依据: a.basis ? `《${lawName(a.basis.law)}》${a.basis.article}` : '' } });
+  }
+  return entities;
+}
+
+export function departmentEntities(d: Department): Entity[] {
+  const entities: Entity[] = [
+    { key: 'name', label: '部门名称', fields: { '': d.name } },
+    { key: 'region', label: '行政区划代码', fields: { '': d.region } },
+    { key: 'level', label: '层级', fields: { '': d.level } },
+    { key: 'service', label: '服务机构', fields: { 名称: d.service.org, 电话: d.service.phone, 地点: text(d.service.address) } },
+    { key: 'complaint', label: '投诉机构', fields: { 名称: d.complaint.org, 电话: d.complaint.phone } },
+  ];
+  for (const u of d.units) entities.push({ key: `unit:${u.id}`, label: `内设机构 ${u.id}`, fields: { 名称: u.name, 岗位: list(u.posts) } });
+  return entities;
+}
+
+export function lawEntities(l: Law): Entity[] {
+  const entities: Entity[] = [
+    { key: 'title', label: '名称', fields: { '': l.title } },
+    { key: 'short', label: '简称', fields: { '': l.short } },
+    { key: 'level', label: '效力层级', fields: { '': l.level } },
+    { key: 'status', label: '时效性', fields: { '': l.status } },
+    { key: 'repealed', label: '废止日期', fields: { '': text(l.repealed) } },
+  ];
+  for (const v of l.versions) entities.push({ key: `version:${v.date}`, label: `版本 ${v.date}`, fields: { 类型: v.kind, 施行: text(v.effective), 说明: text(v.note) } });
+  return entities;
+}
