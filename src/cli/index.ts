@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { runAudit } from './audit.ts';
 import { runDiff } from './diff.ts';
+import { runExport } from './export.ts';
 import { runFlowcharts } from './flowcharts.ts';
 import { runLaws } from './laws.ts';
 import { runNew } from './new.ts';
@@ -15,6 +17,9 @@ const USAGE = `用法：quanze <命令> [选项]
   laws check [--strict]       列出引用旧版本或已废止法律的实施依据（待调整事项），并逐条比对条文
   laws import <文件> --law <标识> --version <日期>
                               把“第X条”格式的法律全文导入法规库
+  export [--as-of <版本|日期>] [--out 文件]
+                              导出清单（JSON）；--as-of 导出某一版本或日期时的清单
+  audit                       对照示范点创建标准自查（清单、流程图、岗责体系、动态调整）
   flowcharts                  预先绘制全部流程图并缓存（多线程；构建网站时自动运行）
 
 通用选项：
@@ -27,6 +32,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
   flowcharts: runFlowcharts,
   diff: runDiff,
   laws: runLaws,
+  export: runExport,
+  audit: runAudit,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -8,6 +8,8 @@ import { siteSchema, type SiteSettings } from '../schema/site.ts';
 import { buildPowerFlowchart, type PowerFlowchart } from '../generators/flowchart/index.ts';
 import { createSvgRenderer, DEFAULT_FLOWCHART_CACHE, type RenderedSvg } from '../generators/flowchart/render-svg.ts';
 import { allCharts } from '../generators/flowchart/all-charts.ts';
+import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
+import { checkLaws, type LawsReport } from '../generators/laws-check.ts';
 
 /**
  * Build-time data for the pages: the content is loaded, validated and resolved once per build and
@@ -70,6 +72,42 @@ export function allFlowchartFiles(): Map<string, { svg: string; mermaid: string 
 
 export function flowchartUrl(hash: string, ext: 'svg' | 'mmd'): string {
   return `/flowcharts/${hash}.${ext}`;
+}
+
+let history: ContentHistory | undefined;
+
+/** The content's git history, read once per build (one git log, one batch read). */
+export function getHistory(): ContentHistory {
+  history ??= readContentHistory(resolve('content'), (id) => getModel().laws.get(id)?.short ?? id);
+  return history;
+}
+
+let lawsReport: LawsReport | undefined;
+
+export function getLawsReport(): LawsReport {
+  lawsReport ??= checkLaws(getModel());
+  return lawsReport;
+}
+
+/**
+ * The law versions that prompted a change: a citation whose version moved to a newer one, either
+ * in place (…·版本) or as a citation replaced by one of the same law at a newer version.
+ */
+export function lawVersionsIn(changes: { kind: string; field: string; before?: string; after?: string }[]): { id: string; short: string; date: string }[] {
+  const found = new Map<string, { id: string; short: string; date: string }>();
+  const dateIn = (text?: string) => (text ? /(?:^|版本：)(\d{4}-\d{2}-\d{2})/.exec(text)?.[1] : undefined);
+  const lawOf = (field: string) => /^实施依据《(.+?)》/.exec(field)?.[1];
+  const removed = changes.filter((c) => c.kind === 'removed' && lawOf(c.field));
+  for (const c of changes) {
+    const short = lawOf(c.field);
+    const date = dateIn(c.after);
+    if (!short || !date) continue;
+    const older = c.field.endsWith('·版本') ? c.before : removed.find((r) => lawOf(r.field) === short) && dateIn(removed.find((r) => lawOf(r.field) === short)!.before);
+    if (!older || older >= date) continue;
+    const law = [...getModel().laws.values()].find((l) => l.short === short);
+    if (law && law.versions.some((v) => v.date === date)) found.set(`${law.id}@${date}`, { id: law.id, short: law.short, date });
+  }
+  return [...found.values()];
 }
 
 export function powerUrl(code: string): string {
