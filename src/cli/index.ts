@@ -3,6 +3,7 @@ import { runAudit } from './audit.ts';
 import { runDiff } from './diff.ts';
 import { runExport } from './export.ts';
 import { runFlowcharts } from './flowcharts.ts';
+import { runImport } from './import.ts';
 import { runLaws } from './laws.ts';
 import { runNew } from './new.ts';
 import { UsageError } from './usage-error.ts';
@@ -19,6 +20,8 @@ const USAGE = `用法：quanze <命令> [选项]
                               把“第X条”格式的法律全文导入法规库
   export [--as-of <版本|日期>] [--out 文件]
                               导出清单（JSON）；--as-of 导出某一版本或日期时的清单
+  import <文件> --department <部门标识>
+                              从 Excel（.xlsx）或 CSV 导入权责清单，每个事项生成一个文件，逐行报告
   audit                       对照示范点创建标准自查（清单、流程图、岗责体系、动态调整）
   flowcharts                  预先绘制全部流程图并缓存（多线程；构建网站时自动运行）
 
@@ -34,6 +37,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
   laws: runLaws,
   export: runExport,
   audit: runAudit,
+  import: runImport,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,11 +1,12 @@
 import type { ResolvedCitation } from '../model/types.ts';
 
-/** 《烟花爆竹安全管理条例》第十九条第一款：“……”。 — the way the official template prints a citation. */
+/** 《烟花爆竹安全管理条例》第十九条第一款：“……”。 — the way the official template prints a citation, the quote verbatim. */
 export function citationText(citation: ResolvedCitation): string {
   const head = `《${citation.law.short}》${citation.article}`;
   if (!citation.quote) return `${head}。`;
-  const quote = citation.quote.trim().replace(/[。；，]$/, '');
-  return `${head}：“${quote}。”`;
+  const quote = citation.quote.trim();
+  // A quoted full sentence keeps its own full stop inside the marks; otherwise one follows them.
+  return /[。！？]$/.test(quote) ? `${head}：“${quote}”` : `${head}：“${quote}”。`;
 }
 
 export function articleLabel(ref: { law: { short: string }; article: string }): string {

@@ -77,8 +77,9 @@ const COLUMN_LABELS: Record<ListColumnKey, string> = {
   liability: '违法责任',
 };
 
-export function columnsFor(category: CategoryDef): ListColumn[] {
-  const keys: ListColumnKey[] = ['category', 'name', 'basis', 'duties', 'limit', ...(category.fee ? (['fee'] as const) : []), 'liability'];
+/** The template's columns; 收费情况 for the categories that have it, or where a power states a fee. */
+export function columnsFor(category: CategoryDef, anyFee = false): ListColumn[] {
+  const keys: ListColumnKey[] = ['category', 'name', 'basis', 'duties', 'limit', ...(category.fee || anyFee ? (['fee'] as const) : []), 'liability'];
   return keys.map((key) => ({ key, label: COLUMN_LABELS[key], merged: key !== 'duties' && key !== 'limit' }));
 }
 
@@ -95,7 +96,7 @@ export function buildDepartmentList(model: Model, department: DepartmentModel): 
     sections.push({
       category: category.name,
       heading: `（${toChineseNumber(sections.length + 1)}）${category.name}类（共 ${count} 项${extra ? `，其中${extra}` : ''}）`,
-      columns: columnsFor(category),
+      columns: columnsFor(category, inCategory.some((p) => p.fee)),
       powers: inCategory.map((p) => buildPowerRow(model, p)),
       count,
       suspended,
@@ -139,14 +140,17 @@ export function dutyLines(model: Model, power: PowerModel): DutyLine[] {
   const other = model.stageTable.otherStage;
   const main = power.stages.filter((s) => !s.isOther);
   const otherStage = power.stages.find((s) => s.isOther);
-  const lines = main.map((s, i) => ({ text: `${i + 1}. ${dutyText(s)}`, stage: s.stage, post: s.post, limit: s.limit?.text ?? '' }));
-  const otherDuty = otherStage?.duty ?? other.duty;
-  lines.push({ text: `${main.length + 1}. ${otherDuty}`, stage: other.name, post: otherStage?.post, limit: otherStage?.limit?.text ?? '' });
+  const lines = main.map((s, i) => ({ text: `${i + 1}. ${dutyText(s, power)}`, stage: s.stage, post: s.post, limit: s.limit?.text ?? '' }));
+  // The template's closing line; a power that assigns the 其他 item to a post says so like any stage.
+  const text = otherStage?.post ? dutyText(otherStage, power) : (otherStage?.duty ?? other.duty);
+  lines.push({ text: `${main.length + 1}. ${text}`, stage: other.name, post: otherStage?.post, limit: otherStage?.limit?.text ?? '' });
   return lines;
 }
 
-function dutyText(stage: ResolvedStage): string {
-  const post = stage.post ? `（${stage.post}）` : '（未明确岗位）';
+/** 1. 受理责任（受理岗）：…; a stage owned by another unit names it: 审查责任（政策法规处·法制审核岗）. */
+function dutyText(stage: ResolvedStage, power: PowerModel): string {
+  const unit = stage.unit.id !== power.unit.id ? `${stage.unit.name}·` : '';
+  const post = stage.post ? `（${unit}${stage.post}）` : `（${unit}未明确岗位）`;
   return `${stage.stage}责任${post}：${stage.duty}`;
 }
 

@@ -293,6 +293,9 @@ function checkStages(
     if (stage.unit !== undefined && department && !stageUnit) {
       report.error(['stages', i, 'unit'], 'unknown-unit', `机构「${stage.unit}」不在 ${department.file} 中；可选：${[...department.unitById.keys()].join('、')}`);
     }
+    if (stage.stage === other && stage.post === undefined && stage.duty.trim() === ctx.table.otherStage.duty) {
+      report.warn(['stages', i], 'redundant-other-stage', `「${other}」与标准表述相同且未指定岗位：清单会自动列出这一项，可删去`);
+    }
     if (stage.post === undefined) {
       if (stage.stage !== other) report.warn(['stages', i], 'stage-no-post', `环节「${stage.stage}」没有指定岗位 post：岗责体系中将显示为未落实到岗位`);
     } else if (stageUnit && !stageUnit.posts.includes(stage.post)) {

@@ -1,0 +1,29 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Model, PowerModel } from '../../model/types.ts';
+import { buildPowerRow } from '../list-table.ts';
+import { EXTENSION_COLUMNS, extensionValues, stageBasisValues } from './extension-columns.ts';
+
+const OFFICIAL = ['职权类别', '职权名称', '实施依据', '责任事项（岗位职责）', '办理期限', '收费情况', '违法责任'] as const;
+
+/**
+ * The lists as CSV: one row per power (multi-line cells hold the numbered citations and duties),
+ * the official columns followed by the machine-readable ones, with a UTF-8 BOM so that Excel
+ * opens Chinese text correctly.
+ */
+export function powersToCsv(model: Model, powers: PowerModel[]): string {
+  const rows = powers.map((power) => {
+    const row = buildPowerRow(model, power);
+    const ext = extensionValues(power);
+    return [
+      row.categoryLabel + (power.category.hasVariants ? `（${power.procedure.name}）` : ''),
+      row.name,
+      row.basis.join('\n'),
+      row.duties.map((d) => d.text).join('\n'),
+      row.duties.map((d) => d.limit).join('\n'),
+      row.fee,
+      row.liability.join('\n'),
+      ...EXTENSION_COLUMNS.map((name) => (name === '环节依据' ? stageBasisValues(power, row.duties.length).join('\n') : ext[name])),
+    ];
+  });
+  return '\uFEFF' + stringify([[...OFFICIAL, '部门', ...EXTENSION_COLUMNS], ...rows.map((r, i) => [...r.slice(0, 7), powers[i]!.department.name, ...r.slice(7)])], { record_delimiter: '\r\n' });
+}

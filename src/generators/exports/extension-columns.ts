@@ -1,0 +1,35 @@
+import type { PowerModel } from '../../model/types.ts';
+
+/**
+ * Machine-readable columns added to the right of the official layout, so that an exported list
+ * can be imported back without loss. The official columns come first and are unchanged; a
+ * department's own spreadsheet without these columns still imports.
+ */
+export const EXTENSION_COLUMNS = ['事项编码', '程序', '承办机构', '行使层级', '实施对象', '状态', '主项编码', '依据版本', '环节依据', '配合部门', '追责情形', '备注'] as const;
+export type ExtensionColumn = (typeof EXTENSION_COLUMNS)[number];
+
+/** Per-power values of the extension columns; 环节依据 is per duty row and filled separately. */
+export function extensionValues(power: PowerModel): Record<Exclude<ExtensionColumn, '环节依据'>, string> {
+  return {
+    事项编码: power.code,
+    程序: power.procedure.name,
+    承办机构: power.unit.name,
+    行使层级: power.level,
+    实施对象: power.target.join('、'),
+    状态: power.status,
+    主项编码: power.parent ?? '',
+    依据版本: power.basis.map((c) => c.version).join('\n'),
+    配合部门: power.partners.join('、'),
+    追责情形: power.accountability.map((a) => (a.basis ? `${a.situation}（依据：《${a.basis.law.short}》${a.basis.article}）` : a.situation)).join('\n'),
+    备注: power.notes ?? '',
+  };
+}
+
+/** 环节依据 of each duty row, aligned with the list's duty lines (the closing 其他 line has none). */
+export function stageBasisValues(power: PowerModel, dutyCount: number): string[] {
+  const main = power.stages.filter((s) => !s.isOther);
+  return Array.from({ length: dutyCount }, (_, i) => {
+    const basis = main[i]?.basis;
+    return basis ? `《${basis.law.short}》${basis.article}` : '';
+  });
+}
