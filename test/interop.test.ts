@@ -152,3 +152,24 @@ status: 有效
     await expect(readGrid(join(work, 'list.xls'))).rejects.toThrow('只支持 .xlsx 和 .csv 文件');
   });
 });
+
+describe('open data and editor schemas', () => {
+  it('the JSON export matches its published schema', async () => {
+    const { openDataSchema } = await import('../src/schema/open-data.ts');
+    const { listsToJson } = await import('../src/generators/exports/json.ts');
+    const sample = checkContentAt(join(process.cwd(), 'content')).model!;
+    const doc = JSON.parse(JSON.stringify(listsToJson(sample)));
+    expect(openDataSchema.safeParse(doc).success).toBe(true);
+    expect(doc.totals.powers).toBe(sample.powers.length);
+  });
+
+  it('the committed JSON Schemas are the ones generated from the zod schemas', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { jsonSchema, SCHEMA_NAMES } = await import('../src/schema/json-schemas.ts');
+    for (const name of SCHEMA_NAMES) {
+      expect(readFileSync(join('schemas', `${name}.schema.json`), 'utf8'), `schemas/${name}.schema.json is stale: run npx quanze schemas`).toBe(jsonSchema(name));
+    }
+    const settings = JSON.parse(readFileSync('.vscode/settings.json', 'utf8'));
+    expect(Object.keys(settings['yaml.schemas'])).toEqual(['./schemas/department.schema.json', './schemas/law.schema.json', './schemas/flow.schema.json', './schemas/stages.schema.json', './schemas/site.schema.json']);
+  });
+});
