@@ -15,8 +15,8 @@ describe('the base fixture', () => {
 });
 
 describe('broken content gets the exact finding (file:line:column, field, message, rule)', () => {
-  it('has a corpus of at least 40 cases, each with its expectation', () => {
-    expect(BAD_CASES.length).toBeGreaterThanOrEqual(40);
+  it('has a corpus of at least 100 cases, each with its expectation', () => {
+    expect(BAD_CASES.length).toBeGreaterThanOrEqual(100);
     expect(Object.keys(expected).sort()).toEqual(BAD_CASES.map((c) => c.name).sort());
   });
 

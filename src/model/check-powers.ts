@@ -131,6 +131,9 @@ function checkPower(
   if (category.fee && !power.fee) report.error(['fee'], 'fee-required', `${category.name}须填写收费情况 fee，例如 { charged: false }`);
 
   const basis = checkCitations(power, ctx, report);
+  power.accountability?.forEach((a, i) => {
+    if (a.basis) resolveLaw(a.basis.law, ['accountability', i, 'basis', 'law'], ctx, report);
+  });
   const stages = procedure ? checkStages(power, procedure, department, unit, ctx, report) : [];
 
   if (source.extension === 'mdx' || source.body.trim()) {

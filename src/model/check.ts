@@ -1,10 +1,12 @@
 import { flowTemplateSchema, type FlowTemplate } from '../schema/flow-template.ts';
+import { siteSchema } from '../schema/site.ts';
 import { parseArticleReference, textAt } from '../lib/statute.ts';
 import { parseChineseNumber } from '../lib/chinese-numerals.ts';
 import { checkDepartments } from './check-departments.ts';
 import { checkLaws } from './check-laws.ts';
 import { checkPowers } from './check-powers.ts';
 import { hasErrors, sortFindings, type Finding } from './findings.ts';
+import { markupInText } from './markup-in-text.ts';
 import { loadContent, type LoadedContent, type LoadOptions } from './load.ts';
 import { parseWithSchema } from './parse-file.ts';
 import { readStageTable } from './stage-table.ts';
@@ -24,13 +26,15 @@ export function checkContentAt(root: string, options: LoadOptions = {}): CheckRe
 
 export function checkContent(loaded: LoadedContent): CheckResult {
   const findings: Finding[] = [...loaded.findings];
+  for (const source of [...loaded.powers, ...loaded.departments, ...loaded.laws, ...loaded.flows]) findings.push(...markupInText(source));
   const table = readStageTable(loaded.stageTable, findings);
+  if (loaded.site) parseWithSchema(siteSchema, loaded.site, findings);
   const laws = checkLaws(loaded.laws, loaded.statutes, findings);
   checkArticleCounts(loaded, laws, findings);
   const departments = checkDepartments(loaded.departments, findings);
   const invalid = {
-    departments: invalidIds(loaded.departments, departments),
-    laws: invalidIds(loaded.laws, laws),
+    departments: new Set([...invalidIds(loaded.departments, departments), ...unreadable(loaded, 'departments')]),
+    laws: new Set([...invalidIds(loaded.laws, laws), ...unreadable(loaded, 'laws')]),
     flows: new Set<string>(),
   };
   const flows = checkFlows(loaded, table, laws, findings, invalid);
@@ -42,6 +46,12 @@ export function checkContent(loaded: LoadedContent): CheckResult {
     model: { stageTable: table, flows, departments: [...departments.values()], laws, powers },
     ok: !hasErrors(sorted),
   };
+}
+
+/** Stems of files in a folder that could not be read at all (empty, bad encoding, bad YAML). */
+function unreadable(loaded: LoadedContent, folder: string): string[] {
+  const pattern = new RegExp(`(^|/)${folder}/([^/]+)\\.ya?ml$`);
+  return loaded.findings.map((f) => pattern.exec(f.file)?.[2]).filter((id): id is string => Boolean(id));
 }
 
 /** File stems of files that were read but did not pass their own checks. */
@@ -88,6 +98,7 @@ function checkFlows(
     sourceById.set(flow.id, source);
   }
   for (const source of loaded.flows) if (!flows.has(stemOf(source.file))) invalid.flows.add(stemOf(source.file));
+  for (const id of unreadable(loaded, 'flows')) invalid.flows.add(id);
   if (!table) return flows;
   const tableSource = loaded.stageTable!;
   table.categories.forEach((category, ci) => {

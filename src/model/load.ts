@@ -25,6 +25,7 @@ export interface StatuteSource {
 export interface LoadedContent {
   root: string;
   stageTable?: YamlSource;
+  site?: YamlSource;
   flows: YamlSource[];
   departments: YamlSource[];
   laws: YamlSource[];
@@ -62,6 +63,8 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   if (existsSync(stagesPath)) out.stageTable = readYaml(stagesPath);
   else out.findings.push(finding('error', 'missing-file', rel(stagesPath), 1, 1, '', '缺少环节划分参照表 stages.yaml'));
 
+  const sitePath = join(root, 'site.yaml');
+  if (existsSync(sitePath)) out.site = readYaml(sitePath);
   for (const path of listFiles(join(root, 'flows'), /\.ya?ml$/)) push(out.flows, readYaml(path));
   for (const path of listFiles(join(root, 'departments'), /\.ya?ml$/)) push(out.departments, readYaml(path));
 

@@ -24,10 +24,18 @@ export interface MarkdownParts {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Content files are small text; anything larger is a mistake (a pasted statute, a binary). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
 /** Reads a file as UTF-8 text or returns an encoding finding. A BOM is accepted and removed, with a warning. */
 export function readText(absolutePath: string, file: string): { text?: string; findings: Finding[] } {
   const bytes = readFileSync(absolutePath);
   const findings: Finding[] = [];
+  if (bytes.length > MAX_FILE_BYTES) {
+    return {
+      findings: [finding('error', 'file-too-large', file, 1, 1, '', `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB，上限 1 MB）：一个事项文件不应这么大，请检查是否误粘贴了整部法律或其他文件`)],
+    };
+  }
   if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
     return { findings: [finding('error', 'empty-file', file, 1, 1, '', '文件为空：请按内容格式填写，或删除该文件')] };
   }
@@ -97,7 +105,14 @@ function parseCarefully(text: string, file: string, firstLine: number): { source
   // Only the first syntax error is reported: the ones after it are nearly always its echoes.
   const [error] = doc.errors;
   if (error) {
-    const pos = lineCounter.linePos(error.pos[0]);
+    let pos = lineCounter.linePos(error.pos[0]);
+    // An unclosed quote is reported where the parser gave up (often the end of the file); point at
+    // the line that opened it instead.
+    if (error.code === 'MISSING_CHAR' && /closing .?quote/i.test(error.message)) {
+      const lines = text.split('\n');
+      const opened = lines.findIndex((l) => (l.replace(/\\./g, '').match(/"/g)?.length ?? 0) % 2 === 1);
+      if (opened !== -1) pos = { line: opened + 1, col: lines[opened]!.indexOf('"') + 1 };
+    }
     const more = doc.errors.length > 1 ? `（修正后请重新校验，其后另有 ${doc.errors.length - 1} 处可能由此引起的错误）` : '';
     findings.push(
       finding('error', 'yaml-syntax', file, pos.line + shift, pos.col, '', `YAML 格式错误：${translateYamlError(error.code, error.message)}${more}`),

@@ -73,12 +73,14 @@ function messageFor(issue: z.core.$ZodIssue, data: unknown, path: FieldPath): st
   switch (issue.code) {
     case 'invalid_type': {
       if (actual === undefined) return '缺少必填字段';
+      if (actual === null) return '不能为空';
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
       // A custom Chinese message from the schema wins over the generic one.
       if (!/^Invalid input/.test(issue.message)) return issue.message;
       return `应为${expected}，实际为${describeValue(actual)}`;
     }
     case 'invalid_value':
+      if (actual === null || actual === undefined) return `不能为空：应为 ${issue.values.map(String).join('、')} 之一`;
       if (!/^Invalid (option|input)/.test(issue.message)) return `${issue.message}，实际为「${String(actual)}」`;
       return `应为 ${issue.values.map(String).join('、')} 之一，实际为「${String(actual)}」`;
     case 'too_small':

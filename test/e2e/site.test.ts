@@ -168,6 +168,51 @@ describe.runIf(run)('public site in Chromium', () => {
     }
   });
 
+  it('reconciles: every valid power exactly once in its list, its page, the search index and every export', async () => {
+    const { checkContentAt } = await import('../../src/model/check.ts');
+    const ExcelJS = (await import('exceljs')).default;
+    const model = checkContentAt(resolve('content')).model!;
+    const codes = model.powers.map((p) => p.code).sort();
+    expect(new Set(codes).size).toBe(codes.length);
+    // Department list pages: each power linked once from its own department's table.
+    for (const d of model.departments) {
+      const html = readFileSync(join(DIST, 'departments', d.id, 'index.html'), 'utf8');
+      const linked = [...html.matchAll(/<th scope="row"[^>]*><a href="\/powers\/([^/]+)\/">/g)].map((m) => m[1]).sort();
+      expect(linked, d.id).toEqual(model.powers.filter((p) => p.department.id === d.id).map((p) => p.code).sort());
+      const counts = [...html.matchAll(/<h2 id="cat-\d+">[^<]*（共 (\d+) 项/g)].reduce((n, m) => n + Number(m[1]), 0);
+      expect(counts, d.id).toBe(linked.length);
+      // XLSX: one 事项编码 per power.
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(DIST, 'downloads', `${d.id}.xlsx`));
+      const sheet = workbook.worksheets[0]!;
+      // Each block has its own header row (the 收费情况 column comes and goes), so read 事项编码 by header.
+      const inSheet: string[] = [];
+      let codeColumn = 0;
+      sheet.eachRow((row) => {
+        const values = row.values as unknown[];
+        if (values.includes('事项编码')) codeColumn = values.indexOf('事项编码');
+        else if (codeColumn) {
+          const cell = row.getCell(codeColumn);
+          if (!cell.isMerged || cell.master.address === cell.address) if (typeof cell.value === 'string' && cell.value) inSheet.push(cell.value);
+        }
+      });
+      inSheet.sort();
+      expect(inSheet, `${d.id}.xlsx`).toEqual(linked);
+    }
+    // Own pages, one each.
+    expect(readdirSync(join(DIST, 'powers'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()).toEqual(codes);
+    // Search index: one indexed page per power (only power pages carry data-pagefind-body).
+    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(entry.languages['zh-cn'].page_count).toBe(codes.length);
+    // JSON and CSV exports.
+    const json = JSON.parse(readFileSync(join(DIST, 'downloads', 'quanze-lists.json'), 'utf8'));
+    expect(json.departments.flatMap((d: { powers: { code: string }[] }) => d.powers.map((p) => p.code)).sort()).toEqual(codes);
+    const { readCsv } = await import('../../src/import/grid.ts');
+    const csv = readCsv(readFileSync(join(DIST, 'downloads', 'quanze-lists.csv'), 'utf8'));
+    const codeIndex = csv[0]!.cells.findIndex((c) => c.text === '事项编码');
+    expect(csv.slice(1).map((r) => r.cells[codeIndex]!.text).sort()).toEqual(codes);
+  });
+
   it('made no request to any outside host', () => {
     expect(outsideRequests).toEqual([]);
   });
