@@ -5,6 +5,7 @@ import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
 import type { Model, PowerModel } from '../model/types.ts';
 import { siteSchema, type SiteSettings } from '../schema/site.ts';
+import { sharedModel } from './shared-model.ts';
 import { buildPowerFlowchart, type PowerFlowchart } from '../generators/flowchart/index.ts';
 import { createSvgRenderer, DEFAULT_FLOWCHART_CACHE, type RenderedSvg } from '../generators/flowchart/render-svg.ts';
 import { allCharts } from '../generators/flowchart/all-charts.ts';
@@ -19,6 +20,7 @@ let model: Model | undefined;
 let settings: SiteSettings | undefined;
 
 export function getModel(): Model {
+  model ??= sharedModel();
   if (model) return model;
   const result = checkContentAt(resolve('content'));
   if (!result.ok || !result.model) {

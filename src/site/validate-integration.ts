@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
+import { shareModel } from './shared-model.ts';
 
 /**
  * Runs the project's validator before Astro reads any content. Astro's own content errors name the
@@ -20,6 +21,7 @@ export function validateContentIntegration(): AstroIntegration {
           const report = result.findings.map(formatFinding).join('\n');
           throw new Error(`内容校验未通过（${errors.length} 个错误，${warnings} 个警告），已停止构建：\n${report}`);
         }
+        shareModel(result.model!);
         logger.info(`内容校验通过：${result.model?.powers.length ?? 0} 个事项，${warnings} 个警告`);
       },
     },
