@@ -57,7 +57,7 @@ describe('export → import round trip', () => {
 
   it('writes the official layout: title, category headings, merged cells, footer', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await departmentWorkbook(model, department));
+    await workbook.xlsx.load((await departmentWorkbook(model, department)) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getCell('A1').value).toBe('测试市应急管理局行政执法权责清单');
     expect(sheet.getCell('A2').value).toBe('（一）行政许可类（共 1 项）');

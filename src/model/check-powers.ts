@@ -3,6 +3,7 @@ import { textAt, quoteMatches } from '../lib/statute.ts';
 import { limitFromObject, parseLimitText } from '../lib/time-limit.ts';
 import type { Finding, FieldPath } from './findings.ts';
 import type { PowerSource } from './load.ts';
+import { checkDerived } from './check-derived.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
 import { parseWithSchema } from './parse-file.ts';
 import { codeRegex } from './stage-table.ts';
@@ -134,6 +135,7 @@ function checkPower(
   power.accountability?.forEach((a, i) => {
     if (a.basis) resolveLaw(a.basis.law, ['accountability', i, 'basis', 'law'], ctx, report);
   });
+  const derived = checkDerived(power, basis, (id, path) => resolveLaw(id, path, ctx, report), report);
   const stages = procedure ? checkStages(power, procedure, department, unit, ctx, report) : [];
 
   if (source.extension === 'mdx' || source.body.trim()) {
@@ -174,6 +176,7 @@ function checkPower(
     status: power.status,
     notes: power.notes,
     changeNote: power.change_note,
+    derived,
     department,
     file: source.file,
     extension: source.extension,

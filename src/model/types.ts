@@ -67,6 +67,22 @@ export interface ResolvedStage {
   isOther: boolean;
 }
 
+type LawRef = { law: LawModel; article: string };
+
+/** Resolved optional fields behind the derived lists. */
+export interface DerivedFields {
+  legalReview?: { circumstances: string[]; scope?: string; basis: LawRef };
+  avRecording: { stage: string; scene: string; method: string }[];
+  discretion: {
+    violation: string;
+    violated: LawRef;
+    penaltyBasis: LawRef;
+    bands: { degree: '轻微' | '一般' | '较重' | '严重'; circumstances: string; penalty: string; applies_to?: '公民' | '法人或者其他组织' }[];
+  }[];
+  leniency: { list: '不予处罚' | '减轻处罚' | '从轻处罚' | '不予实施行政强制'; conditions: string; basis: LawRef }[];
+  risks: { risk: string; level: '高' | '中' | '低'; measures: string }[];
+}
+
 export interface PowerModel {
   code: string;
   name: string;
@@ -87,6 +103,7 @@ export interface PowerModel {
   status: Power['status'];
   notes?: string;
   changeNote?: string;
+  derived: DerivedFields;
   department: DepartmentModel;
   file: string;
   extension: 'md' | 'mdx';

@@ -75,6 +75,11 @@ describe.runIf(run)('public site in Chromium', () => {
     expect(await search('危险化学品')).toContain('/powers/410100-YJ-XK-001/');
     expect(await search('经营许可')).toContain('/powers/410100-YJ-XK-001/');
     expect(await search('食品经营许可')).toContain('/powers/410100-SJ-XK-001/');
+    expect(await search('许可证核发')).toContain('/powers/410100-YJ-XK-002/');
+    expect(await search('中华人民共和国安全生产法')).toContain('/powers/410100-YJ-CF-001/');
+    expect(await search('安全生产法第九十七条')).toContain('/powers/410100-YJ-CF-001/');
+    expect(await search('最低生活保障')).toContain('/powers/410100-MZ-JF-001/');
+    expect(await search('污水')).toContain('/powers/410100-CG-XK-001/');
     expect(await search('烟花爆竹安全管理条例')).toContain('/powers/410100-YJ-XK-002/');
     expect(await search('410100-ZR-CJ-001')).toEqual(['/powers/410100-ZR-CJ-001/']);
     const penalties = await search('安全生产', { 类别: '行政处罚' });

@@ -56,6 +56,18 @@ export function powerEntities(p: PowerRecord, lawName: LawNames): Entity[] {
       },
     });
   }
+  if (r.legal_review) {
+    entities.push({ key: 'legal-review', label: '法制审核', fields: { 情形: r.legal_review.circumstances.join('；'), 范围: text(r.legal_review.scope), 依据: `《${lawName(r.legal_review.basis.law)}》${r.legal_review.basis.article}` } });
+  }
+  for (const a of r.av_recording ?? []) entities.push({ key: `av:${a.stage}:${a.scene}`, label: `音像记录「${a.stage}·${a.scene}」`, fields: { 方式: a.method } });
+  for (const d of r.discretion ?? []) {
+    entities.push({ key: `disc:${text(d.violation)}`, label: `裁量基准「${text(d.violation)}」`, fields: { 违法依据: `《${lawName(d.violated.law)}》${d.violated.article}`, 处罚依据: `《${lawName(d.penalty_basis.law)}》${d.penalty_basis.article}` } });
+    for (const b of d.bands) {
+      entities.push({ key: `disc:${text(d.violation)}:${b.degree}:${b.applies_to ?? ''}`, label: `裁量基准「${text(d.violation)}」${b.degree}${b.applies_to ? `（${b.applies_to}）` : ''}`, fields: { 情节: text(b.circumstances), 处罚: text(b.penalty) } });
+    }
+  }
+  for (const l of r.leniency ?? []) entities.push({ key: `len:${l.list}:${text(l.conditions)}`, label: `${l.list}清单`, fields: { 条件: text(l.conditions), 依据: `《${lawName(l.basis.law)}》${l.basis.article}` } });
+  for (const k of r.risks ?? []) entities.push({ key: `risk:${text(k.risk)}`, label: `风险点「${text(k.risk)}」`, fields: { 等级: k.level, 防控措施: text(k.measures) } });
   for (const a of r.accountability ?? []) {
     entities.push({ key: `acc:${text(a.situation)}`, label: '追责情形', fields: { '': text(a.situation), 依据: a.basis ? `《${lawName(a.basis.law)}》${a.basis.article}` : '' } });
   }

@@ -1,0 +1,74 @@
+import { parseChineseNumber } from './chinese-numerals.ts';
+
+/**
+ * A fine range as a statute states it: an amount in 元 (处一万元以上五万元以下的罚款) or a multiple
+ * of a base (违法所得一倍以上五倍以下, 货值金额十倍以上二十倍以下).
+ */
+export interface PenaltyRange {
+  kind: 'amount' | 'multiple';
+  /** Undefined when only an upper bound is given (处十万元以下). */
+  min?: number;
+  /** Undefined when only a lower bound is given (处五万元以上). */
+  max?: number;
+  /** For multiples: what is multiplied (违法所得, 货值金额…). */
+  base?: string;
+  /** The words the range was read from. */
+  text: string;
+}
+
+const NUM = '[0-9０-９.．]+|[零〇一二两三四五六七八九十百千万亿]+';
+const AMOUNT = `(${NUM})\\s*(万元|千元|百元|元)`;
+const MULTIPLE = `(${NUM})\\s*倍`;
+
+function toNumber(text: string): number | undefined {
+  const t = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace('．', '.');
+  return parseChineseNumber(t);
+}
+
+function amountOf(n: string, unit: string): number | undefined {
+  const v = toNumber(n);
+  if (v === undefined) return undefined;
+  return v * ({ 万元: 10_000, 千元: 1_000, 百元: 100, 元: 1 } as Record<string, number>)[unit]!;
+}
+
+/** Every fine range in a text, in order: 以上…以下, 以下, 以上 — in 元 and in multiples. */
+export function parsePenaltyRanges(text: string): PenaltyRange[] {
+  const s = text.replace(/\s+/g, '');
+  const ranges: { at: number; range: PenaltyRange }[] = [];
+  const taken: [number, number][] = [];
+  const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
+  const add = (m: RegExpExecArray, range: PenaltyRange) => {
+    if (!free(m.index, m.index + m[0].length)) return;
+    // 货值金额一万元以上的，… is a condition, not a penalty: penalties are followed by 罚款, not 的，.
+    if (/^的[，,；;、]/.test(s.slice(m.index + m[0].length))) return;
+    if (range.base) range.base = range.base.replace(/^并?处以?/, '') || undefined;
+    taken.push([m.index, m.index + m[0].length]);
+    ranges.push({ at: m.index, range });
+  };
+  for (const m of s.matchAll(new RegExp(`${AMOUNT}以上(?:不满|不足)?${AMOUNT}以下`, 'g'))) {
+    add(m, { kind: 'amount', min: amountOf(m[1]!, m[2]!), max: amountOf(m[3]!, m[4]!), text: m[0] });
+  }
+  for (const m of s.matchAll(new RegExp(`(违法所得|货值金额|违法生产经营的[^，。；]{0,12}货值金额|[^，。；：、]{0,10}(?:金额|费用|价款|所得|收入|罚款))?${MULTIPLE}以上${MULTIPLE}以下`, 'g'))) {
+    add(m, { kind: 'multiple', min: toNumber(m[2]!), max: toNumber(m[3]!), base: m[1] || undefined, text: m[0] });
+  }
+  for (const m of s.matchAll(new RegExp(`${AMOUNT}以下`, 'g'))) add(m, { kind: 'amount', max: amountOf(m[1]!, m[2]!), text: m[0] });
+  for (const m of s.matchAll(new RegExp(`${AMOUNT}以上`, 'g'))) add(m, { kind: 'amount', min: amountOf(m[1]!, m[2]!), text: m[0] });
+  for (const m of s.matchAll(new RegExp(`(违法所得|货值金额)?${MULTIPLE}以下`, 'g'))) add(m, { kind: 'multiple', max: toNumber(m[2]!), base: m[1] || undefined, text: m[0] });
+  return ranges.sort((a, b) => a.at - b.at).map((r) => r.range);
+}
+
+/** Whether a band lies inside a statutory range of the same kind. */
+export function rangeWithin(band: PenaltyRange, statutory: PenaltyRange): boolean {
+  if (band.kind !== statutory.kind) return false;
+  const lo = band.min ?? 0;
+  const hi = band.max ?? Infinity;
+  return lo >= (statutory.min ?? 0) && hi <= (statutory.max ?? Infinity) && lo <= hi;
+}
+
+export function describeRange(r: PenaltyRange): string {
+  const unit = r.kind === 'amount' ? '元' : '倍';
+  const fmt = (n: number) => (r.kind === 'amount' ? n.toLocaleString('zh-CN') : String(n));
+  if (r.min !== undefined && r.max !== undefined) return `${r.base ?? ''}${fmt(r.min)}${unit}以上${fmt(r.max)}${unit}以下`;
+  if (r.max !== undefined) return `${r.base ?? ''}${fmt(r.max)}${unit}以下`;
+  return `${r.base ?? ''}${fmt(r.min ?? 0)}${unit}以上`;
+}
