@@ -168,13 +168,17 @@ describe('law amendments', () => {
     repo.git(['checkout', '-q', commits.amend!]);
     try {
       const result = checkContentAt(repo.content, { relativeTo: repo.dir });
-      expect(result.findings.map((f) => `${f.rule} ${f.field}`)).toEqual(['stale-citation basis.0.version']);
+      expect(result.findings.map((f) => `${f.file.split('/').pop()} ${f.rule} ${f.field}`)).toEqual([
+        '410100-CS-XK-001.md stale-citation basis.0.version',
+        '410100-CS-CF-001.md stale-citation basis.1.version',
+      ]);
       const report = checkLaws(result.model!);
-      expect(report.citations).toHaveLength(1);
-      const [c] = report.citations;
+      expect(report.citations.map((x) => x.code)).toEqual(['410100-CS-XK-001', '410100-CS-CF-001']);
+      const [c, penalty] = report.citations;
       expect(c).toMatchObject({ code: '410100-CS-XK-001', article: '第三条第二款第二项', cited: '2020-01-01', latest: { date: '2024-06-01', kind: '修正' }, reason: 'outdated-version' });
       expect(c!.fate).toMatchObject({ status: 'moved', to: '第四条第二款第二项', changed: true });
-      expect(report.byDepartment.map((g) => g.department.id)).toEqual(['test-dept']);
+      expect(penalty!.fate).toMatchObject({ status: 'moved', to: '第五条', changed: true });
+      expect(report.byDepartment.map((g) => g.department.id)).toEqual(['test-dept', 'test-dept2']);
       expect(report.newArticles).toEqual([{ law: 'csf', short: '测试条例', from: '2020-01-01', to: '2024-06-01', articles: ['第三条'] }]);
     } finally {
       repo.git(['checkout', '-q', 'main']);

@@ -61,7 +61,7 @@ describe('export → import round trip', () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getCell('A1').value).toBe('测试市应急管理局行政执法权责清单');
     expect(sheet.getCell('A2').value).toBe('（一）行政许可类（共 1 项）');
-    expect(sheet.getRow(3).values).toEqual([undefined, '职权类别', '职权名称', '实施依据', '责任事项（岗位职责）', '办理期限', '收费情况', '违法责任', '事项编码', '程序', '承办机构', '行使层级', '实施对象', '状态', '主项编码', '依据版本', '环节依据', '配合部门', '追责情形', '备注']);
+    expect(sheet.getRow(3).values).toEqual([undefined, '职权类别', '职权名称', '实施依据', '责任事项（岗位职责）', '办理期限', '收费情况', '违法责任', '事项编码', '程序', '承办机构', '行使层级', '实施对象', '状态', '主项编码', '依据版本', '环节依据', '配合部门', '追责情形', '备注', '其他清单（机读）']);
     expect(sheet.getCell('B9').isMerged && sheet.getCell('B9').master.address).toBe('B4');
     expect(sheet.getCell('D9').isMerged).toBe(false);
     expect(sheet.getCell('D9').value).toBe('6. 法律、法规、规章规定的其他应履行的责任事项。');

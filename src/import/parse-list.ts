@@ -237,6 +237,7 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
       ...(accountability.length ? { accountability } : {}),
       status: text(first, '状态') || '有效',
       ...(text(first, '备注') ? { notes: text(first, '备注') } : {}),
+      ...derivedFields(text(first, '其他清单（机读）'), notes),
     };
     if (!targets.length) notes.push('未注明实施对象，按公民、法人、其他组织处理');
     const yaml = stringify(front, { lineWidth: 0 });
@@ -288,12 +289,24 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
   }
 }
 
+/** The machine-readable column written by the export: the derived-list fields as JSON. */
+function derivedFields(cell: string, notes: string[]): Record<string, unknown> {
+  if (!cell) return {};
+  try {
+    const value = JSON.parse(cell);
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  } catch {
+    notes.push('「其他清单（机读）」列不是有效的 JSON，已忽略');
+    return {};
+  }
+}
+
 function headerColumns(cells: string[]): Map<Column, number> | undefined {
   const names = cells.map((c) => c.replace(/\s+/g, '').replace(/[（(].*?[)）]/g, ''));
   if (!names.includes('职权名称') || !names.some((n) => n.startsWith('责任事项'))) return undefined;
   const map = new Map<Column, number>();
   names.forEach((n, i) => {
-    const col = [...OFFICIAL_COLUMNS, ...EXTENSION_COLUMNS].find((c) => n === c || n.startsWith(c));
+    const col = [...OFFICIAL_COLUMNS, ...EXTENSION_COLUMNS].find((c) => n === c || n.startsWith(c) || n === c.replace(/[（(].*?[)）]/g, ''));
     if (col && !map.has(col)) map.set(col, i);
   });
   return map;

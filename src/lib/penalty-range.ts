@@ -5,7 +5,9 @@ import { parseChineseNumber } from './chinese-numerals.ts';
  * of a base (违法所得一倍以上五倍以下, 货值金额十倍以上二十倍以下).
  */
 export interface PenaltyRange {
-  kind: 'amount' | 'multiple';
+  kind: 'amount' | 'multiple' | 'percent';
+  /** For amounts set per unit (每平方米100元以上1000元以下): the unit. */
+  per?: string;
   /** Undefined when only an upper bound is given (处十万元以下). */
   min?: number;
   /** Undefined when only a lower bound is given (处五万元以上). */
@@ -19,6 +21,8 @@ export interface PenaltyRange {
 const NUM = '[0-9０-９.．]+|[零〇一二两三四五六七八九十百千万亿]+';
 const AMOUNT = `(${NUM})\\s*(万元|千元|百元|元)`;
 const MULTIPLE = `(${NUM})\\s*倍`;
+const PERCENT = `(?:百分之(${NUM})|(${NUM})\\s*[%％])`;
+const PER = /每(平方米|亩|公顷|吨|公斤|千克|件|台|辆|日|天|次|人|立方米)$/;
 
 function toNumber(text: string): number | undefined {
   const t = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace('．', '.');
@@ -41,7 +45,9 @@ export function parsePenaltyRanges(text: string): PenaltyRange[] {
     if (!free(m.index, m.index + m[0].length)) return;
     // 货值金额一万元以上的，… is a condition, not a penalty: penalties are followed by 罚款, not 的，.
     if (/^的[，,；;、]/.test(s.slice(m.index + m[0].length))) return;
-    if (range.base) range.base = range.base.replace(/^并?处以?/, '') || undefined;
+    if (range.base) range.base = range.base.replace(/^(?:可以)?并?处以?/, '') || undefined;
+    const per = PER.exec(s.slice(Math.max(0, m.index - 4), m.index))?.[1];
+    if (per && range.kind === 'amount') range.per = per;
     taken.push([m.index, m.index + m[0].length]);
     ranges.push({ at: m.index, range });
   };
@@ -51,24 +57,36 @@ export function parsePenaltyRanges(text: string): PenaltyRange[] {
   for (const m of s.matchAll(new RegExp(`(违法所得|货值金额|违法生产经营的[^，。；]{0,12}货值金额|[^，。；：、]{0,10}(?:金额|费用|价款|所得|收入|罚款))?${MULTIPLE}以上${MULTIPLE}以下`, 'g'))) {
     add(m, { kind: 'multiple', min: toNumber(m[2]!), max: toNumber(m[3]!), base: m[1] || undefined, text: m[0] });
   }
+  for (const m of s.matchAll(new RegExp(`([^，。；：、]{0,12}?的?)${PERCENT}以上${PERCENT}以下`, 'g'))) {
+    add(m, { kind: 'percent', min: toNumber(m[2] ?? m[3]!), max: toNumber(m[4] ?? m[5]!), base: m[1]?.replace(/的$/, '') || undefined, text: m[0] });
+  }
+  for (const m of s.matchAll(new RegExp(`([^，。；：、]{0,12}?的?)${PERCENT}以下`, 'g'))) {
+    add(m, { kind: 'percent', max: toNumber(m[2] ?? m[3]!), base: m[1]?.replace(/的$/, '') || undefined, text: m[0] });
+  }
   for (const m of s.matchAll(new RegExp(`${AMOUNT}以下`, 'g'))) add(m, { kind: 'amount', max: amountOf(m[1]!, m[2]!), text: m[0] });
   for (const m of s.matchAll(new RegExp(`${AMOUNT}以上`, 'g'))) add(m, { kind: 'amount', min: amountOf(m[1]!, m[2]!), text: m[0] });
   for (const m of s.matchAll(new RegExp(`(违法所得|货值金额)?${MULTIPLE}以下`, 'g'))) add(m, { kind: 'multiple', max: toNumber(m[2]!), base: m[1] || undefined, text: m[0] });
   return ranges.sort((a, b) => a.at - b.at).map((r) => r.range);
 }
 
+/** Ranges can only be compared when they measure the same thing (元, 元 per 平方米, 倍, 百分之). */
+export function comparable(a: PenaltyRange, b: PenaltyRange): boolean {
+  return a.kind === b.kind && a.per === b.per;
+}
+
 /** Whether a band lies inside a statutory range of the same kind. */
 export function rangeWithin(band: PenaltyRange, statutory: PenaltyRange): boolean {
-  if (band.kind !== statutory.kind) return false;
+  if (!comparable(band, statutory)) return false;
   const lo = band.min ?? 0;
   const hi = band.max ?? Infinity;
   return lo >= (statutory.min ?? 0) && hi <= (statutory.max ?? Infinity) && lo <= hi;
 }
 
 export function describeRange(r: PenaltyRange): string {
-  const unit = r.kind === 'amount' ? '元' : '倍';
+  const unit = r.kind === 'amount' ? '元' : r.kind === 'multiple' ? '倍' : '%';
   const fmt = (n: number) => (r.kind === 'amount' ? n.toLocaleString('zh-CN') : String(n));
-  if (r.min !== undefined && r.max !== undefined) return `${r.base ?? ''}${fmt(r.min)}${unit}以上${fmt(r.max)}${unit}以下`;
-  if (r.max !== undefined) return `${r.base ?? ''}${fmt(r.max)}${unit}以下`;
-  return `${r.base ?? ''}${fmt(r.min ?? 0)}${unit}以上`;
+  const prefix = `${r.base ?? ''}${r.per ? `每${r.per}` : ''}`;
+  if (r.min !== undefined && r.max !== undefined) return `${prefix}${fmt(r.min)}${unit}以上${fmt(r.max)}${unit}以下`;
+  if (r.max !== undefined) return `${prefix}${fmt(r.max)}${unit}以下`;
+  return `${prefix}${fmt(r.min ?? 0)}${unit}以上`;
 }

@@ -1,4 +1,4 @@
-import { describeRange, parsePenaltyRanges, rangeWithin } from '../lib/penalty-range.ts';
+import { comparable, describeRange, parsePenaltyRanges, rangeWithin } from '../lib/penalty-range.ts';
 import { textAt } from '../lib/statute.ts';
 import type { Power } from '../schema/power.ts';
 import type { FieldPath } from './findings.ts';
@@ -66,7 +66,10 @@ export function checkDerived(
     d.bands.forEach((band, j) => {
       const ranges = parsePenaltyRanges(band.penalty);
       for (const r of ranges) {
-        if (statutory.length && !statutory.some((s) => rangeWithin(r, s))) {
+        const sameKind = statutory.filter((s) => comparable(r, s));
+        if (statutory.length && sameKind.length === 0) {
+          report.warn(at('bands', j, 'penalty'), 'penalty-range-unchecked', `「${band.degree}」阶次的${describeRange(r)}与${label}规定的幅度（${statutory.map(describeRange).join('；')}）计量方式不同，无法自动核对`);
+        } else if (sameKind.length && !sameKind.some((s) => rangeWithin(r, s))) {
           report.error(at('bands', j, 'penalty'), 'penalty-out-of-range', `「${band.degree}」阶次的${describeRange(r)}超出${label}规定的幅度（${statutory.map(describeRange).join('；')}）`);
         }
         if (power.procedure === '简易程序' && r.kind === 'amount') {

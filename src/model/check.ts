@@ -139,21 +139,26 @@ export function articleBeyondCount(law: LawModel, version: string, article: stri
   return undefined;
 }
 
+/** Every { law, article } reference in a power's data, wherever it sits (basis, stages, derived lists). */
+function articleRefs(value: unknown, path: (string | number)[], out: [(string | number)[], { law: string; article: string; version?: unknown }][]) {
+  if (Array.isArray(value)) value.forEach((v, i) => articleRefs(v, [...path, i], out));
+  else if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (typeof v.law === 'string' && typeof v.article === 'string') out.push([path, v as { law: string; article: string; version?: unknown }]);
+    else for (const [k, x] of Object.entries(v)) articleRefs(x, [...path, k], out);
+  }
+}
+
 function checkArticleCounts(loaded: LoadedContent, laws: Map<string, LawModel>, findings: Finding[]) {
   for (const source of loaded.powers) {
-    const data = source.data as { basis?: unknown; stages?: unknown };
-    const refs: [(string | number)[], unknown][] = [];
-    if (Array.isArray(data?.basis)) data.basis.forEach((b, i) => refs.push([['basis', i], b]));
-    if (Array.isArray(data?.stages)) data.stages.forEach((s, i) => refs.push([['stages', i, 'basis'], (s as { basis?: unknown })?.basis]));
+    const refs: [(string | number)[], { law: string; article: string; version?: unknown }][] = [];
+    articleRefs(source.data, [], refs);
     for (const [path, ref] of refs) {
-      if (!ref || typeof ref !== 'object') continue;
-      const { law: id, article, version } = ref as { law?: unknown; article?: unknown; version?: unknown };
-      if (typeof id !== 'string' || typeof article !== 'string') continue;
-      const law = laws.get(id);
-      const cited = typeof version === 'string' ? version : law?.latest.date;
+      const law = laws.get(ref.law);
+      const cited = typeof ref.version === 'string' ? ref.version : law?.latest.date;
       // Where the full text is held, the citation check against the text is the more precise one.
       if (!law || !cited || law.texts.has(cited)) continue;
-      const problem = articleBeyondCount(law, cited, article);
+      const problem = articleBeyondCount(law, cited, ref.article);
       if (problem) findings.push({ severity: 'error', rule: 'unknown-article', file: source.file, ...source.locate([...path, 'article']), field: [...path, 'article'].join('.'), message: problem });
     }
   }

@@ -112,6 +112,18 @@ export function lawVersionsIn(changes: { kind: string; field: string; before?: s
   return [...found.values()];
 }
 
+/**
+ * When the content (of one department, or all) last changed, from git; never the build date. A
+ * shallow clone or a folder outside git says why there is no date.
+ */
+export function lastChangeOf(department?: string): { ok: true; date: string } | { ok: false; reason: string } {
+  const history = getHistory();
+  if (!history.available) return { ok: false, reason: history.reason };
+  if (!department) return history.lastChange ? { ok: true, date: history.lastChange.date } : { ok: false, reason: '尚无提交记录' };
+  const commit = history.commits.find((c) => c.revisions.some((r) => r.file.includes(`/powers/${department}/`)));
+  return commit ? { ok: true, date: commit.date } : { ok: false, reason: '尚无提交记录' };
+}
+
 export function powerUrl(code: string): string {
   return `/powers/${code}/`;
 }

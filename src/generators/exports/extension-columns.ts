@@ -5,7 +5,7 @@ import type { PowerModel } from '../../model/types.ts';
  * can be imported back without loss. The official columns come first and are unchanged; a
  * department's own spreadsheet without these columns still imports.
  */
-export const EXTENSION_COLUMNS = ['事项编码', '程序', '承办机构', '行使层级', '实施对象', '状态', '主项编码', '依据版本', '环节依据', '配合部门', '追责情形', '备注'] as const;
+export const EXTENSION_COLUMNS = ['事项编码', '程序', '承办机构', '行使层级', '实施对象', '状态', '主项编码', '依据版本', '环节依据', '配合部门', '追责情形', '备注', '其他清单（机读）'] as const;
 export type ExtensionColumn = (typeof EXTENSION_COLUMNS)[number];
 
 /** Per-power values of the extension columns; 环节依据 is per duty row and filled separately. */
@@ -22,7 +22,24 @@ export function extensionValues(power: PowerModel): Record<Exclude<ExtensionColu
     配合部门: power.partners.join('、'),
     追责情形: power.accountability.map((a) => (a.basis ? `${a.situation}（依据：《${a.basis.law.short}》${a.basis.article}）` : a.situation)).join('\n'),
     备注: power.notes ?? '',
+    '其他清单（机读）': derivedJson(power),
   };
+}
+
+/**
+ * The fields behind the derived lists, as they are written in the power file (law ids), in one
+ * JSON cell: too structured for a readable column, and needed for an exact round trip.
+ */
+function derivedJson(power: PowerModel): string {
+  const d = power.derived;
+  const ref = (r: { law: { id: string }; article: string }) => ({ law: r.law.id, article: r.article });
+  const out: Record<string, unknown> = {};
+  if (d.legalReview) out.legal_review = { circumstances: d.legalReview.circumstances, ...(d.legalReview.scope ? { scope: d.legalReview.scope } : {}), basis: ref(d.legalReview.basis) };
+  if (d.avRecording.length) out.av_recording = d.avRecording;
+  if (d.discretion.length) out.discretion = d.discretion.map((x) => ({ violation: x.violation, violated: ref(x.violated), penalty_basis: ref(x.penaltyBasis), bands: x.bands }));
+  if (d.leniency.length) out.leniency = d.leniency.map((l) => ({ list: l.list, conditions: l.conditions, basis: ref(l.basis) }));
+  if (d.risks.length) out.risks = d.risks;
+  return Object.keys(out).length ? JSON.stringify(out) : '';
 }
 
 /** 环节依据 of each duty row, aligned with the list's duty lines (the closing 其他 line has none). */
