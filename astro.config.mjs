@@ -6,6 +6,8 @@ import { validateContentIntegration } from './src/site/validate-integration.ts';
 export default defineConfig({
   // Every page is static; search is added by pagefind after the build.
   output: 'static',
+  // A per-jurisdiction build writes elsewhere (see bench/multisite.ts).
+  outDir: process.env.QUANZE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [validateContentIntegration(), mdx()],

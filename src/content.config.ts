@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { powerSchema } from './schema/power.ts';
+import { contentDir } from './site/content-dir.ts';
 
 /**
  * The power entries as an Astro collection, validated with the same zod schema as the CLI. Ids come
@@ -8,7 +9,7 @@ import { powerSchema } from './schema/power.ts';
  */
 const powers = defineCollection({
   loader: glob({
-    base: './content/powers',
+    base: `${contentDir()}/powers`,
     pattern: '**/*.{md,mdx}',
     generateId: ({ data }) => String(data.code),
   }),

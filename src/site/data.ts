@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { contentDir } from './content-dir.ts';
 import { parse } from 'yaml';
 import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
@@ -22,7 +23,7 @@ let settings: SiteSettings | undefined;
 export function getModel(): Model {
   model ??= sharedModel();
   if (model) return model;
-  const result = checkContentAt(resolve('content'));
+  const result = checkContentAt(contentDir());
   if (!result.ok || !result.model) {
     throw new Error(`内容校验未通过：\n${result.findings.filter((f) => f.severity === 'error').map(formatFinding).join('\n')}`);
   }
@@ -31,7 +32,7 @@ export function getModel(): Model {
 }
 
 export function getSiteSettings(): SiteSettings {
-  settings ??= siteSchema.parse(parse(readFileSync(resolve('content/site.yaml'), 'utf8')) ?? {});
+  settings ??= siteSchema.parse(parse(readFileSync(join(contentDir(), 'site.yaml'), 'utf8')) ?? {});
   return settings;
 }
 
@@ -80,7 +81,7 @@ let history: ContentHistory | undefined;
 
 /** The content's git history, read once per build (one git log, one batch read). */
 export function getHistory(): ContentHistory {
-  history ??= readContentHistory(resolve('content'), (id) => getModel().laws.get(id)?.short ?? id);
+  history ??= readContentHistory(contentDir(), (id) => getModel().laws.get(id)?.short ?? id);
   return history;
 }
 

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { resolve } from 'node:path';
+import { contentDir } from './content-dir.ts';
 import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
 import { shareModel } from './shared-model.ts';
@@ -14,7 +14,7 @@ export function validateContentIntegration(): AstroIntegration {
     name: 'quanze-validate',
     hooks: {
       'astro:config:setup': ({ logger }) => {
-        const result = checkContentAt(resolve('content'));
+        const result = checkContentAt(contentDir());
         const errors = result.findings.filter((f) => f.severity === 'error');
         const warnings = result.findings.length - errors.length;
         if (errors.length) {
