@@ -9,6 +9,10 @@ export const siteSchema = z
       .url({ error: 'edit_url 应为完整网址，以 / 结尾' })
       .optional()
       .meta({ title: '编辑地址', description: '内容仓库的文件编辑地址前缀；填写后事项页显示“编辑此事项”。' }),
+    merge_search: z
+      .array(z.url({ error: 'merge_search 中应为其他辖区站点的搜索索引地址，例如 https://xx.example.gov.cn/pagefind/' }))
+      .optional()
+      .meta({ title: '合并搜索', description: '其他辖区站点的 /pagefind/ 地址；本站搜索页同时检索这些辖区。' }),
   })
   .meta({ title: '站点设置' });
 
