@@ -8,7 +8,3 @@ export function citationText(citation: ResolvedCitation): string {
   // A quoted full sentence keeps its own full stop inside the marks; otherwise one follows them.
   return /[。！？]$/.test(quote) ? `${head}：“${quote}”` : `${head}：“${quote}”。`;
 }
-
-export function articleLabel(ref: { law: { short: string }; article: string }): string {
-  return `《${ref.law.short}》${ref.article}`;
-}

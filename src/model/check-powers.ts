@@ -43,10 +43,10 @@ export function checkPowers(sources: PowerSource[], ctx: Context): PowerModel[] 
     parsed.push({ power, source });
   }
   for (const { power, source } of parsed) {
-    const before = ctx.findings.filter((f) => f.severity === 'error').length;
+    const start = ctx.findings.length;
     const model = checkPower(power, source, ctx, byCode);
-    const after = ctx.findings.filter((f) => f.severity === 'error').length;
-    if (model && after === before) resolved.push(model);
+    // Only entries without errors of their own are resolved (the build refuses any error anyway).
+    if (model && !ctx.findings.slice(start).some((f) => f.severity === 'error')) resolved.push(model);
   }
   const categoryIndex = new Map(ctx.table.categories.map((c, i) => [c.name, i]));
   const departmentOrder = [...ctx.departments.keys()];

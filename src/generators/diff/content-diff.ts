@@ -81,7 +81,3 @@ function diffMap<T>(a: Map<string, T>, b: Map<string, T>, name: (t: T) => string
 function sortedKeys(a: Map<string, unknown>, b: Map<string, unknown>): string[] {
   return [...new Set([...a.keys(), ...b.keys()])].sort();
 }
-
-export function isEmptyDiff(diff: ContentDiff): boolean {
-  return diff.powers.length + diff.departments.length + diff.laws.length === 0;
-}

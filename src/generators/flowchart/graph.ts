@@ -109,8 +109,3 @@ function linearGraph(template: FlowTemplate, stages: PowerModel['stages'], group
   const edges = nodes.slice(1).map((n, i) => ({ from: nodes[i]!.id, to: n.id, sources: [] }));
   return { title: template.title, basis: template.basis, nodes, edges, groups };
 }
-
-/** Order in which the stages appear along the chart (first node of each stage, walking the groups). */
-export function stagesInChart(graph: FlowGraph): string[] {
-  return graph.groups.map((g) => g.stage);
-}
