@@ -90,7 +90,7 @@ for (const size of sizes) {
     const validate = timed(project, 'node bin/quanze.mjs validate');
     const charts = timed(project, 'node bin/quanze.mjs flowcharts');
     const astro = timed(project, 'node node_modules/astro/bin/astro.mjs build');
-    const pagefind = timed(project, 'node_modules/.bin/pagefind --site dist --glob "powers/*/index.html"');
+    const pagefind = timed(project, 'node bin/quanze.mjs index-search');
     ours.push({ validate, charts, astro, pagefind, total: charts.seconds + astro.seconds + pagefind.seconds, rss: Math.max(charts.rssMb, astro.rssMb, pagefind.rssMb) });
     rmSync(join(bare, 'dist'), { recursive: true, force: true });
     rmSync(join(bare, '.astro'), { recursive: true, force: true });
@@ -102,7 +102,7 @@ for (const size of sizes) {
   const file = join(project, 'content/powers', readdirSync(join(project, 'content/powers'))[0]!);
   const powerFile = join(file, readdirSync(file)[0]!);
   writeFileSync(powerFile, readFileSync(powerFile, 'utf8').replace(/duty: /, 'duty: 依法'));
-  const rebuild = timed(project, 'node bin/quanze.mjs flowcharts && node node_modules/astro/bin/astro.mjs build && node_modules/.bin/pagefind --site dist --glob "powers/*/index.html"');
+  const rebuild = timed(project, 'node bin/quanze.mjs flowcharts && node node_modules/astro/bin/astro.mjs build && node bin/quanze.mjs index-search');
 
   const powerPages = readdirSync(join(project, 'dist/powers'), { withFileTypes: true })
     .filter((e) => e.isDirectory())

@@ -37,7 +37,7 @@ for (const j of jurisdictions) {
   console.log(`构建辖区 ${j.id}：${j.departments.join('、')}`);
   execSync(`node bin/quanze.mjs flowcharts --content "${content}"`, { cwd: ROOT, env, stdio: 'inherit' });
   execSync('node node_modules/astro/bin/astro.mjs build --silent', { cwd: ROOT, env, stdio: 'inherit' });
-  execSync(`node_modules/.bin/pagefind --site "${out}" --glob "powers/*/index.html" --quiet`, { cwd: ROOT, env, stdio: 'inherit' });
+  execSync(`node bin/quanze.mjs index-search --site "${out}"`, { cwd: ROOT, env, stdio: 'inherit' });
 }
 
 // Host both, as two jurisdictions would, and search both from jurisdiction A's site.

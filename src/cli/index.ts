@@ -4,6 +4,7 @@ import { runDiff } from './diff.ts';
 import { runExport } from './export.ts';
 import { runFlowcharts } from './flowcharts.ts';
 import { runImport } from './import.ts';
+import { runIndexSearch } from './index-search.ts';
 import { runLaws } from './laws.ts';
 import { runNew } from './new.ts';
 import { runSchemas } from './schemas.ts';
@@ -25,6 +26,7 @@ const USAGE = `用法：quanze <命令> [选项]
                               从 Excel（.xlsx）或 CSV 导入权责清单，每个事项生成一个文件，逐行报告
   audit                       对照示范点创建标准自查（清单、流程图、岗责体系、动态调整）
   schemas [--out 目录]        生成各类文件的 JSON Schema（供编辑器提示和校验）
+  index-search [--site dist]  为事项页建立搜索索引（页数多时分片，降低内存占用；构建网站时自动运行）
   flowcharts                  预先绘制全部流程图并缓存（多线程；构建网站时自动运行）
 
 通用选项：
@@ -41,6 +43,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
   audit: runAudit,
   import: runImport,
   schemas: runSchemas,
+  'index-search': runIndexSearch,
 };
 
 export async function main(argv: string[]): Promise<number> {

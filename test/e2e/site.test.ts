@@ -218,6 +218,32 @@ describe.runIf(run)('public site in Chromium', () => {
     expect(csv.slice(1).map((r) => r.cells[codeIndex]!.text).sort()).toEqual(codes);
   });
 
+  it('searches a sharded index as one (large sites index in shards to bound memory)', async () => {
+    const { cpSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const copy = mkdtempSync(join(tmpdir(), 'quanze-shards-'));
+    cpSync(DIST, copy, { recursive: true });
+    execSync(`node bin/quanze.mjs index-search --site "${copy}" --pages-per-shard 40`, { stdio: 'pipe' });
+    expect(JSON.parse(readFileSync(join(copy, 'pagefind-shards.json'), 'utf8'))).toEqual(['/pagefind-1/']);
+    const sharded = await serveStatic(copy);
+    try {
+      const count = async (base: string) => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${base}/search/?q=${encodeURIComponent('行政处罚')}`);
+        await expect.poll(() => page.locator('.pagefind-ui__message').textContent(), { timeout: 10_000 }).toMatch(/\d+/);
+        const text = (await page.locator('.pagefind-ui__message').textContent())!;
+        await context.close();
+        return Number(/(\d+)/.exec(text)![1]);
+      };
+      const whole = await count(site.url);
+      expect(whole).toBeGreaterThan(20);
+      expect(await count(sharded.url)).toBe(whole);
+    } finally {
+      await sharded.close();
+    }
+  });
+
   it('made no request to any outside host', () => {
     expect(outsideRequests).toEqual([]);
   });
