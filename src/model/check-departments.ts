@@ -1,7 +1,7 @@
 import { departmentSchema } from '../schema/department.ts';
 import type { Finding } from './findings.ts';
 import { parseWithSchema } from './parse-file.ts';
-import type { YamlSource } from './source-file.ts';
+import { yamlStem, type YamlSource } from './source-file.ts';
 import type { DepartmentModel } from './types.ts';
 
 export function checkDepartments(sources: YamlSource[], findings: Finding[]): Map<string, DepartmentModel> {
@@ -12,7 +12,7 @@ export function checkDepartments(sources: YamlSource[], findings: Finding[]): Ma
     const err = (field: (string | number)[], rule: string, message: string) => {
       findings.push({ severity: 'error', rule, file: source.file, ...source.locate(field), field: field.join('.'), message });
     };
-    const stem = source.file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+    const stem = yamlStem(source.file);
     if (stem !== dept.id) err(['id'], 'id-filename', `部门标识「${dept.id}」应与文件名「${stem}」一致`);
     if (departments.has(dept.id)) {
       err(['id'], 'duplicate-id', `部门标识「${dept.id}」重复（另见 ${departments.get(dept.id)!.file}）`);

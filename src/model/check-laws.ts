@@ -3,7 +3,7 @@ import { parseStatute } from '../lib/statute.ts';
 import type { Finding } from './findings.ts';
 import type { StatuteSource } from './load.ts';
 import { parseWithSchema } from './parse-file.ts';
-import type { YamlSource } from './source-file.ts';
+import { yamlStem, type YamlSource } from './source-file.ts';
 import type { LawModel } from './types.ts';
 
 /** Validates the law registry and parses the full texts it holds. */
@@ -16,7 +16,7 @@ export function checkLaws(sources: YamlSource[], statutes: StatuteSource[], find
       const at = source.locate(field);
       findings.push({ severity: 'error', rule, file: source.file, ...at, field: field.join('.'), message });
     };
-    const stem = source.file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+    const stem = yamlStem(source.file);
     if (stem !== law.id) err(['id'], 'id-filename', `法律标识「${law.id}」应与文件名「${stem}」一致`);
     if (laws.has(law.id)) {
       err(['id'], 'duplicate-id', `法律标识「${law.id}」重复（另见 ${laws.get(law.id)!.file}）`);

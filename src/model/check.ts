@@ -10,6 +10,7 @@ import { markupInText } from './markup-in-text.ts';
 import { loadContent, type LoadedContent, type LoadOptions } from './load.ts';
 import { parseWithSchema } from './parse-file.ts';
 import { readStageTable } from './stage-table.ts';
+import { yamlStem } from './source-file.ts';
 import type { LawModel, Model, StageTable } from './types.ts';
 
 export interface CheckResult {
@@ -56,12 +57,9 @@ function unreadable(loaded: LoadedContent, folder: string): string[] {
 
 /** File stems of files that were read but did not pass their own checks. */
 function invalidIds(sources: { file: string }[], valid: Map<string, unknown>): Set<string> {
-  return new Set(sources.map((s) => stemOf(s.file)).filter((id) => !valid.has(id)));
+  return new Set(sources.map((s) => yamlStem(s.file)).filter((id) => !valid.has(id)));
 }
 
-function stemOf(file: string): string {
-  return file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
-}
 
 function checkFlows(
   loaded: LoadedContent,
@@ -77,7 +75,7 @@ function checkFlows(
     if (!flow) continue;
     const err = (path: (string | number)[], rule: string, message: string) =>
       findings.push({ severity: 'error', rule, file: source.file, ...source.locate(path), field: path.join('.'), message });
-    const stem = source.file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+    const stem = yamlStem(source.file);
     if (stem !== flow.id) err(['id'], 'id-filename', `流程模板标识「${flow.id}」应与文件名「${stem}」一致`);
     const refs: [(string | number)[], { law: string; article: string }][] = [];
     flow.nodes.forEach((n, i) => n.basis.forEach((b, j) => refs.push([['nodes', i, 'basis', j], b])));
@@ -97,7 +95,7 @@ function checkFlows(
     flows.set(flow.id, flow);
     sourceById.set(flow.id, source);
   }
-  for (const source of loaded.flows) if (!flows.has(stemOf(source.file))) invalid.flows.add(stemOf(source.file));
+  for (const source of loaded.flows) if (!flows.has(yamlStem(source.file))) invalid.flows.add(yamlStem(source.file));
   for (const id of unreadable(loaded, 'flows')) invalid.flows.add(id);
   if (!table) return flows;
   const tableSource = loaded.stageTable!;

@@ -174,3 +174,8 @@ export function finding(
 ): Finding {
   return { severity, rule, file, line, column, field, message };
 }
+
+/** The file name without folder or .yaml extension: the id a department, law or flow file must carry. */
+export function yamlStem(file: string): string {
+  return file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+}
