@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runAudit } from './audit.ts';
+import { runBuild } from './build.ts';
 import { runDiff } from './diff.ts';
 import { runExport } from './export.ts';
 import { runFlowcharts } from './flowcharts.ts';
@@ -26,8 +27,9 @@ const USAGE = `用法：quanze <命令> [选项]
                               从 Excel（.xlsx）或 CSV 导入权责清单，每个事项生成一个文件，逐行报告
   audit                       对照示范点创建标准自查（清单、流程图、岗责体系、动态调整）
   schemas [--out 目录]        生成各类文件的 JSON Schema（供编辑器提示和校验）
-  index-search [--site dist]  为事项页建立搜索索引（页数多时分片，降低内存占用；构建网站时自动运行）
-  flowcharts                  预先绘制全部流程图并缓存（多线程；构建网站时自动运行）
+  build [--full] [--out dist]  构建网站：校验、流程图、页面、搜索索引；上次构建后只改了事项文件时只重建受影响的页面（--full 完整重建）
+  index-search [--site dist]  为已构建网站的事项页重建搜索索引（分片，降低内存占用；build 会自动运行）
+  flowcharts                  预先绘制全部流程图并缓存（多线程；build 会自动运行）
 
 通用选项：
   --content <目录>            内容目录（默认 content）
@@ -35,6 +37,7 @@ const USAGE = `用法：quanze <命令> [选项]
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
   validate: runValidate,
+  build: runBuild,
   new: runNew,
   flowcharts: runFlowcharts,
   diff: runDiff,

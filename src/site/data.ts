@@ -7,6 +7,7 @@ import { formatFinding } from '../model/findings.ts';
 import type { Model, PowerModel } from '../model/types.ts';
 import { siteSchema, type SiteSettings } from '../schema/site.ts';
 import { sharedModel } from './shared-model.ts';
+import { buildsPowerPages } from './build-scope.ts';
 import { buildPowerFlowchart, type PowerFlowchart } from '../generators/flowchart/index.ts';
 import { createSvgRenderer, DEFAULT_FLOWCHART_CACHE, type RenderedSvg } from '../generators/flowchart/render-svg.ts';
 import { allCharts } from '../generators/flowchart/all-charts.ts';
@@ -29,6 +30,33 @@ export function getModel(): Model {
   }
   model = result.model;
   return model;
+}
+
+let powerIndex: { byCode: Map<string, PowerModel>; children: Map<string, PowerModel[]> } | undefined;
+
+/**
+ * Powers by code and by parent, built once: pages look powers up by code, and a scan of the whole
+ * list per page made a 10,000-power build quadratic (measured: about 10 s of it).
+ */
+function getPowerIndex(): { byCode: Map<string, PowerModel>; children: Map<string, PowerModel[]> } {
+  if (powerIndex) return powerIndex;
+  const byCode = new Map<string, PowerModel>();
+  const children = new Map<string, PowerModel[]>();
+  for (const p of getModel().powers) {
+    byCode.set(p.code, p);
+    if (p.parent) children.set(p.parent, [...(children.get(p.parent) ?? []), p]);
+  }
+  powerIndex = { byCode, children };
+  return powerIndex;
+}
+
+export function powerByCode(code: string): PowerModel | undefined {
+  return getPowerIndex().byCode.get(code);
+}
+
+/** The sub-items (子项) of a power, in content order. */
+export function childrenOf(code: string): PowerModel[] {
+  return getPowerIndex().children.get(code) ?? [];
 }
 
 export function getSiteSettings(): SiteSettings {
@@ -65,13 +93,20 @@ export function getTemplateFlowcharts(): (RenderedFlowchart & { users: string[] 
   return templateCharts;
 }
 
-/** Every distinct published chart, by hash, for the /flowcharts/ files. */
+/**
+ * Every distinct published chart, by hash, for the /flowcharts/ files (in an incremental build,
+ * those of the powers rebuilt and the standard charts; quanze build keeps the others).
+ */
 export function allFlowchartFiles(): Map<string, { svg: string; mermaid: string }> {
   const files = new Map<string, { svg: string; mermaid: string }>();
-  const charts = [...getModel().powers.map(getPowerFlowchart), ...getTemplateFlowcharts()];
-  for (const c of charts) files.set(c.image.hash, { svg: c.image.svg, mermaid: c.mermaid });
+  const charts = [...getModel().powers.filter((p) => buildsPowerPages(p.code)).map(getPowerFlowchart), ...getTemplateFlowcharts()];
+  // Identical charts of several powers share one file, so the file's accessible name is the
+  // general one; each page's <img> carries the power's own.
+  for (const c of charts) files.set(c.image.hash, { svg: renderer.render(c.mermaid, PUBLISHED_CHART_TITLE).svg, mermaid: c.mermaid });
   return files;
 }
+
+const PUBLISHED_CHART_TITLE = '行政执法流程图';
 
 export function flowchartUrl(hash: string, ext: 'svg' | 'mmd'): string {
   return `/flowcharts/${hash}.${ext}`;

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { contentDir } from './content-dir.ts';
 import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
-import { shareModel } from './shared-model.ts';
+import { shareModel, takePrevalidatedModel } from './shared-model.ts';
 
 /**
  * Runs the project's validator before Astro reads any content. Astro's own content errors name the
@@ -14,6 +14,11 @@ export function validateContentIntegration(): AstroIntegration {
     name: 'quanze-validate',
     hooks: {
       'astro:config:setup': ({ logger }) => {
+        const prevalidated = takePrevalidatedModel(contentDir());
+        if (prevalidated) {
+          shareModel(prevalidated);
+          return;
+        }
         const result = checkContentAt(contentDir());
         const errors = result.findings.filter((f) => f.severity === 'error');
         const warnings = result.findings.length - errors.length;

@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_FIXTURE } from './helpers/content.ts';
+
+/**
+ * quanze build reuses the last build when only power files changed. Whatever it reuses, the
+ * result must be the site a full build makes from the same content: same files, same bytes.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'quanze-incremental-'));
+const content = join(dir, 'content');
+const powers = join(content, 'powers/test-dept');
+const base = readFileSync(join(BASE_FIXTURE, 'content/powers/test-dept/410100-CS-XK-001.md'), 'utf8');
+
+function power(code: string, name: string, extra = ''): string {
+  return base.replace('code: 410100-CS-XK-001', `code: ${code}`).replace('name: 测试许可证核发', `name: ${name}${extra}`);
+}
+
+function build(out: string, ...flags: string[]): string {
+  const r = spawnSync(process.execPath, ['bin/quanze.mjs', 'build', '--content', content, '--out', join(dir, out), ...flags], {
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (r.status !== 0) throw new Error(`quanze build failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+  return r.stdout;
+}
+
+function files(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** Workbooks carry their creation time: compare what they hold. */
+async function workbookValues(file: string): Promise<unknown> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook.worksheets.map((ws) => ({ name: ws.name, values: ws.getSheetValues(), merges: ws.model.merges }));
+}
+
+let incremental = '';
+
+beforeAll(() => {
+  cpSync(join(BASE_FIXTURE, 'content'), content, { recursive: true });
+  writeFileSync(join(powers, '410100-CS-XK-002.md'), power('410100-CS-XK-002', '测试许可证核发（分支机构）', '\nparent: 410100-CS-XK-001'));
+  writeFileSync(join(powers, '410100-CS-XK-003.md'), power('410100-CS-XK-003', '测试许可证变更'));
+  expect(build('site')).toContain('完整构建：没有上次构建的记录');
+
+  // A child renamed (its parent's page lists it), a power removed, one added.
+  writeFileSync(join(powers, '410100-CS-XK-002.md'), power('410100-CS-XK-002', '测试许可证核发（连锁门店）', '\nparent: 410100-CS-XK-001'));
+  rmSync(join(powers, '410100-CS-XK-003.md'));
+  writeFileSync(join(powers, '410100-CS-XK-004.md'), power('410100-CS-XK-004', '测试许可证延续'));
+  incremental = build('site');
+  build('full', '--full');
+}, 180_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('incremental build', () => {
+  it('renders only the pages whose inputs changed', () => {
+    expect(incremental).toContain('增量构建：3 个事项有变化，1 个已删除');
+    expect(incremental).toMatch(/渲染事项页 3 个/);
+  });
+
+  it('gives the same site as a full build of the same content', async () => {
+    const site = join(dir, 'site');
+    const full = join(dir, 'full');
+    expect(files(site)).toEqual(files(full));
+    for (const file of files(full)) {
+      if (file.endsWith('.xlsx')) expect(await workbookValues(join(site, file)), file).toEqual(await workbookValues(join(full, file)));
+      else expect(readFileSync(join(site, file)).equals(readFileSync(join(full, file))), file).toBe(true);
+    }
+  });
+
+  it('drops the removed power and publishes the new one and the renamed child', () => {
+    const site = join(dir, 'site');
+    expect(existsSync(join(site, 'powers/410100-CS-XK-003'))).toBe(false);
+    expect(readFileSync(join(site, 'powers/410100-CS-XK-004/index.html'), 'utf8')).toContain('测试许可证延续');
+    expect(readFileSync(join(site, 'powers/410100-CS-XK-001/index.html'), 'utf8')).toContain('测试许可证核发（连锁门店）');
+    expect(readFileSync(join(site, 'departments/test-dept/index.html'), 'utf8')).not.toContain('测试许可证变更');
+  });
+
+  it('builds in full when shared content changes', () => {
+    const settings = join(content, 'site.yaml');
+    writeFileSync(settings, readFileSync(settings, 'utf8') + '\n# changed\n');
+    expect(build('site')).toContain('完整构建：共用内容');
+  }, 120_000);
+});
