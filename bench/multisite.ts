@@ -35,9 +35,7 @@ for (const j of jurisdictions) {
   const out = join(work, j.id, 'dist');
   const env = { ...process.env, QUANZE_CONTENT: content, QUANZE_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' };
   console.log(`构建辖区 ${j.id}：${j.departments.join('、')}`);
-  execSync(`node bin/quanze.mjs flowcharts --content "${content}"`, { cwd: ROOT, env, stdio: 'inherit' });
-  execSync('node node_modules/astro/bin/astro.mjs build --silent', { cwd: ROOT, env, stdio: 'inherit' });
-  execSync(`node bin/quanze.mjs index-search --site "${out}"`, { cwd: ROOT, env, stdio: 'inherit' });
+  execSync(`node bin/quanze.mjs build --content "${content}" --out "${out}"`, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 // Host both, as two jurisdictions would, and search both from jurisdiction A's site.

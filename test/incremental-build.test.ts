@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -46,6 +46,11 @@ let incremental = '';
 
 beforeAll(() => {
   cpSync(join(BASE_FIXTURE, 'content'), content, { recursive: true });
+  // A second department, untouched by the changes below: its pages are reused.
+  const department = readFileSync(join(content, 'departments/test-dept.yaml'), 'utf8');
+  writeFileSync(join(content, 'departments/other-dept.yaml'), department.replace(/^id: test-dept$/m, 'id: other-dept').replace(/^name: (.*)$/m, 'name: 另一测试局'));
+  mkdirSync(join(content, 'powers/other-dept'), { recursive: true });
+  writeFileSync(join(content, 'powers/other-dept/410100-CS-XK-101.md'), power('410100-CS-XK-101', '另一测试许可'));
   writeFileSync(join(powers, '410100-CS-XK-002.md'), power('410100-CS-XK-002', '测试许可证核发（分支机构）', '\nparent: 410100-CS-XK-001'));
   writeFileSync(join(powers, '410100-CS-XK-003.md'), power('410100-CS-XK-003', '测试许可证变更'));
   expect(build('site')).toContain('完整构建：没有上次构建的记录');
@@ -62,7 +67,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('incremental build', () => {
   it('renders only the pages whose inputs changed', () => {
-    expect(incremental).toContain('增量构建：3 个事项有变化，1 个已删除');
+    expect(incremental).toContain('增量构建：3 个事项有变化，1 个已删除，涉及 1 个部门');
     expect(incremental).toMatch(/渲染事项页 3 个/);
   });
 

@@ -2,7 +2,7 @@ import { powersToCsv } from '../generators/exports/csv.ts';
 import { listsToJson } from '../generators/exports/json.ts';
 import { departmentWorkbook } from '../generators/exports/xlsx.ts';
 import { tableCsv, tableWorkbook } from '../generators/exports/table.ts';
-import { buildDerivedList, DERIVED_LISTS, type DerivedListId } from '../generators/derived-lists.ts';
+import { buildDerivedList, DERIVED_LISTS, type DerivedList, type DerivedListId } from '../generators/derived-lists.ts';
 import type { Model, PowerModel } from '../model/types.ts';
 
 /**
@@ -39,21 +39,64 @@ export function downloadPowers(model: Model, spec: DownloadSpec): PowerModel[] {
   return department ? model.powers.filter((p) => p.department.id === department) : model.powers;
 }
 
-export async function buildDownload(model: Model, spec: DownloadSpec): Promise<Uint8Array | string> {
+/**
+ * A download ready to be made. `identity` says what the file holds without making it: the codes
+ * of its powers (their file hashes are added by the caller), or, for a derived list, the rows
+ * themselves, since a list holds only the powers with that field and is cheap to assemble; the
+ * workbook is the slow part.
+ */
+export interface PreparedDownload {
+  identity: { powers: string[] } | { data: string };
+  make(): Promise<Uint8Array | string>;
+}
+
+export function prepareDownload(model: Model, spec: DownloadSpec): PreparedDownload {
   switch (spec.kind) {
     case 'all':
-      return spec.ext === 'json' ? JSON.stringify(listsToJson(model), null, 2) : powersToCsv(model, model.powers);
+      return {
+        identity: { powers: model.powers.map((p) => p.code) },
+        // Compact: the site-wide file is tens of megabytes at city scale, read by programs.
+        make: async () => (spec.ext === 'json' ? JSON.stringify(listsToJson(model)) : powersToCsv(model, model.powers)),
+      };
     case 'department': {
-      if (spec.ext === 'csv') return powersToCsv(model, downloadPowers(model, spec));
-      return new Uint8Array(await departmentWorkbook(model, model.departments.find((d) => d.id === spec.department)!));
+      const powers = downloadPowers(model, spec);
+      const department = model.departments.find((d) => d.id === spec.department)!;
+      return {
+        identity: { powers: powers.map((p) => p.code) },
+        make: async () => (spec.ext === 'csv' ? powersToCsv(model, powers) : new Uint8Array(await departmentWorkbook(model, department))),
+      };
     }
     case 'list': {
-      const department = spec.department ? model.departments.find((d) => d.id === spec.department) : undefined;
-      const list = buildDerivedList(model, spec.list, department);
+      const { list, json } = derivedList(model, spec.list, spec.department);
       const rows = list.rows.map((r) => r.cells);
-      if (spec.ext === 'json') return JSON.stringify({ title: list.title, source: list.source, columns: list.columns, rows: list.rows }, null, 2);
-      if (spec.ext === 'csv') return tableCsv(list.columns, rows);
-      return new Uint8Array(await tableWorkbook(list.title, list.columns, rows));
+      return {
+        identity: { data: json },
+        make: async () => {
+          if (spec.ext === 'json') return json;
+          if (spec.ext === 'csv') return tableCsv(list.columns, rows);
+          return new Uint8Array(await tableWorkbook(list.title, list.columns, rows));
+        },
+      };
     }
   }
+}
+
+const lists = new WeakMap<Model, Map<string, { list: DerivedList; json: string }>>();
+
+/** Each list is assembled once per model: its XLSX, CSV and JSON are made from the same rows. */
+function derivedList(model: Model, id: DerivedListId, departmentId?: string): { list: DerivedList; json: string } {
+  let cache = lists.get(model);
+  if (!cache) lists.set(model, (cache = new Map()));
+  const key = `${id}:${departmentId ?? ''}`;
+  let entry = cache.get(key);
+  if (!entry) {
+    const list = buildDerivedList(model, id, departmentId ? model.departments.find((d) => d.id === departmentId) : undefined);
+    entry = { list, json: JSON.stringify({ title: list.title, source: list.source, columns: list.columns, rows: list.rows }, null, 2) };
+    cache.set(key, entry);
+  }
+  return entry;
+}
+
+export function buildDownload(model: Model, spec: DownloadSpec): Promise<Uint8Array | string> {
+  return prepareDownload(model, spec).make();
 }

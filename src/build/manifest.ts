@@ -13,15 +13,18 @@ export interface BuildManifest {
   /** Fingerprints of the code and of the shared content (all but the power files). */
   code: string;
   shared: string;
-  /** Each power's page fingerprint, by code. */
+  /** Each power's page fingerprint, by code, and each department's, by id. */
   pages: Record<string, string>;
+  departments: Record<string, string>;
+  /** Each power's flowchart (content hash), by code. */
+  charts: Record<string, string>;
   /** Search index shards. */
   shards: number;
-  /** Output files that are not a power's own pages, flowcharts or search index (relative paths). */
+  /** Output files that are not a power's or department's own pages, flowcharts or search index. */
   aggregates: string[];
 }
 
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 3;
 /** One manifest per output folder, so per-jurisdiction builds each keep their own. */
 export function manifestPathFor(outDir: string): string {
   return `node_modules/.cache/quanze-build/${sha(outDir)}.json`;

@@ -22,9 +22,28 @@ export function pageFingerprints(model: Model, content: ContentFingerprints, his
   );
 }
 
+/**
+ * A department's own pages (list, posts, derived lists, adjustments, feed) are made from its
+ * powers' pages' inputs, so their fingerprints, with the set of codes, stand for them.
+ */
+export function departmentFingerprints(model: Model, pages: Map<string, string>): Map<string, string> {
+  return new Map(
+    model.departments.map((d) => [
+      d.id,
+      sha(
+        d.id,
+        ...model.powers
+          .filter((p) => p.department.id === d.id)
+          .map((p) => `${p.code}=${pages.get(p.code)}`)
+          .sort(),
+      ),
+    ]),
+  );
+}
+
 export type BuildPlan =
   | { mode: 'full'; reason: string }
-  | { mode: 'incremental'; changed: string[]; removed: string[] };
+  | { mode: 'incremental'; changed: string[]; removed: string[]; departments: string[] };
 
 export interface BuildInputs {
   outDir: string;
@@ -32,6 +51,7 @@ export interface BuildInputs {
   code: string;
   shared: string;
   pages: Map<string, string>;
+  departments: Map<string, string>;
   outDirExists: boolean;
 }
 
@@ -44,5 +64,6 @@ export function planBuild(previous: BuildManifest | undefined, current: BuildInp
   if (previous.shared !== current.shared) return { mode: 'full', reason: '共用内容（环节划分参照表、流程模板、部门、法律法规或网站设置）有变化' };
   const changed = [...current.pages].filter(([code, print]) => previous.pages[code] !== print).map(([code]) => code);
   const removed = Object.keys(previous.pages).filter((code) => !current.pages.has(code));
-  return { mode: 'incremental', changed, removed };
+  const departments = [...current.departments].filter(([id, print]) => previous.departments[id] !== print).map(([id]) => id);
+  return { mode: 'incremental', changed, removed, departments };
 }

@@ -1,14 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
  * The search index of the power pages, in shards. Pagefind's time and memory grow faster than the
  * number of pages it indexes in one run (measured at 10,000 powers: 5.6 GB in one run), so the
- * pages are split into shards of about PAGES_PER_SHARD, indexed one after another, and merged by
- * the search page. A page's shard follows from its code alone, so a build that changed a few
- * powers re-indexes only their shards.
+ * pages are split into shards of about PAGES_PER_SHARD, indexed separately and merged by the
+ * search page. A page's shard follows from its code alone, so a build that changed a few powers
+ * re-indexes only their shards.
  */
 export const PAGES_PER_SHARD = 1000;
 const MAX_SHARDS = 32;
@@ -41,46 +43,95 @@ export interface IndexStats {
   ms: number;
 }
 
+export interface IndexOptions {
+  site: string;
+  codes: string[];
+  shards: number;
+  /** Only these shards (an incremental build); all by default. */
+  only?: Set<number>;
+  /** A folder whose pages, where present, replace the site's (an incremental build's output). */
+  overlay?: string;
+}
+
 /**
- * Indexes the pages of the given shards (all by default). Each shard's pages are hard-linked into
- * a folder of their own, since pagefind selects pages by glob and a hash cannot be written as one.
+ * Indexes the given shards (all by default) of a site whose pages are written, two shards at a
+ * time where there are two cores. Each shard's pages are hard-linked into a folder of their own,
+ * since pagefind selects pages by glob and a hash cannot be written as one. Every page must be
+ * complete on disk, and pagefind must report exactly that many pages: a page missing from search
+ * is an error, never a silent gap.
  */
-export function indexSearch(options: { site: string; codes: string[]; shards: number; only?: Set<number> }): IndexStats {
+export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   const started = performance.now();
-  const { site, codes, shards } = options;
-  const bin = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
+  const { site, shards } = options;
   const staging = `${site.replace(/\/+$/, '')}.search-shards`;
-  const indexed: number[] = [];
+  rmSync(staging, { recursive: true, force: true });
+  const members = new Map<number, string[]>();
+  for (let k = 0; k < shards; k++) if (!options.only || options.only.has(k)) members.set(k, []);
+  for (const code of options.codes) members.get(shardOf(code, shards))?.push(code);
+
+  const queue = [...members.keys()];
+  const lanes = Math.min(2, availableParallelism(), queue.length);
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      for (let k = queue.shift(); k !== undefined; k = queue.shift()) await indexShard(site, options.overlay, join(staging, String(k)), k, members.get(k)!);
+    }),
+  );
   // Shards left from a build with more of them would be merged in again: remove them.
   for (const entry of readdirSync(site)) {
     const k = /^pagefind-(\d+)$/.exec(entry)?.[1];
     if (k !== undefined && Number(k) >= shards) rmSync(join(site, entry), { recursive: true, force: true });
   }
-  for (let k = 0; k < shards; k++) {
-    if (options.only && !options.only.has(k)) continue;
-    rmSync(staging, { recursive: true, force: true });
-    let pages = 0;
-    for (const code of codes) {
-      if (shardOf(code, shards) !== k) continue;
-      const page = join(site, 'powers', code, 'index.html');
-      if (!existsSync(page)) throw new Error(`事项页 ${page} 不存在：网站构建不完整，未建立搜索索引`);
-      const link = join(staging, 'powers', code, 'index.html');
-      mkdirSync(dirname(link), { recursive: true });
-      try {
-        linkSync(page, link);
-      } catch {
-        copyFileSync(page, link);
-      }
-      pages++;
+  await rm(staging, { recursive: true, force: true });
+  // Pagefind makes no index of nothing: a shard without pages (a site without powers) is left out.
+  const filled = new Set(options.codes.map((c) => shardOf(c, shards)));
+  writeFileSync(join(site, SHARD_LIST), JSON.stringify([...filled].filter((k) => k > 0).sort((a, b) => a - b).map((k) => `/${shardDir(k)}/`)));
+  return { pages: options.codes.length, shards, indexed: [...members.keys()], ms: performance.now() - started };
+}
+
+async function indexShard(site: string, overlay: string | undefined, folder: string, k: number, codes: string[]): Promise<void> {
+  const output = join(site, shardDir(k));
+  rmSync(output, { recursive: true, force: true });
+  if (codes.length === 0) return;
+  mkdirSync(folder, { recursive: true });
+  for (const code of codes) {
+    const page = [overlay, site].map((root) => root && join(root, 'powers', code, 'index.html')).find((p) => p && existsSync(p))!;
+    if (!page || !isCompletePage(page)) throw new Error(`事项页 powers/${code}/index.html 不存在或不完整：网站构建不完整，未建立搜索索引`);
+    const link = join(folder, 'powers', code, 'index.html');
+    mkdirSync(dirname(link), { recursive: true });
+    try {
+      linkSync(page, link);
+    } catch {
+      copyFileSync(page, link);
     }
-    const output = join(site, shardDir(k));
-    rmSync(output, { recursive: true, force: true });
-    if (pages === 0) mkdirSync(staging, { recursive: true });
-    const r = spawnSync(process.execPath, [bin, '--site', staging, '--output-path', output], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`搜索索引分片 ${k} 建立失败：\n${r.stdout}\n${r.stderr}`);
-    indexed.push(k);
   }
-  rmSync(staging, { recursive: true, force: true });
-  writeFileSync(join(site, SHARD_LIST), JSON.stringify([...Array(shards).keys()].slice(1).map((k) => `/${shardDir(k)}/`)));
-  return { pages: codes.length, shards, indexed, ms: performance.now() - started };
+  const bin = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
+  const { status, output: printed } = await run(process.execPath, [bin, '--site', folder, '--output-path', output]);
+  if (status !== 0) throw new Error(`搜索索引分片 ${k} 建立失败：\n${printed}`);
+  const indexed = Number(/Indexed (\d+) pages?/.exec(printed)?.[1] ?? 0);
+  if (indexed !== codes.length) throw new Error(`搜索索引分片 ${k} 应收录 ${codes.length} 个事项页，实际收录 ${indexed} 个：\n${printed}`);
+}
+
+/** A page Astro has finished writing ends with its closing tag. */
+function isCompletePage(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const size = statSync(file).size;
+  const tail = Buffer.alloc(Math.min(64, size));
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+  } finally {
+    closeSync(fd);
+  }
+  return tail.toString('latin1').trimEnd().endsWith('</html>');
+}
+
+function run(command: string, args: string[]): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, output }));
+  });
 }

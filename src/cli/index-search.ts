@@ -21,7 +21,7 @@ export async function runIndexSearch(args: string[]): Promise<number> {
   const codes = readdirSync(powers, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name);
-  const stats = indexSearch({ site, codes, shards: shardCount(codes.length, perShard) });
+  const stats = await indexSearch({ site, codes, shards: shardCount(codes.length, perShard) });
   console.log(`搜索索引：${stats.pages} 个事项页，${stats.shards} 个分片，用时 ${(stats.ms / 1000).toFixed(1)} 秒`);
   return 0;
 }

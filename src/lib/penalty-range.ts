@@ -35,8 +35,23 @@ function amountOf(n: string, unit: string): number | undefined {
   return v * ({ 万元: 10_000, 千元: 1_000, 百元: 100, 元: 1 } as Record<string, number>)[unit]!;
 }
 
-/** Every fine range in a text, in order: 以上…以下, 以下, 以上 — in 元 and in multiples. */
-export function parsePenaltyRanges(text: string): PenaltyRange[] {
+const parsed = new Map<string, readonly PenaltyRange[]>();
+
+/**
+ * Every fine range in a text, in order: 以上…以下, 以下, 以上 — in 元 and in multiples. Thousands
+ * of powers quote the same penalty articles, so results are kept by text (read-only).
+ */
+export function parsePenaltyRanges(text: string): readonly PenaltyRange[] {
+  let ranges = parsed.get(text);
+  if (!ranges) {
+    if (parsed.size > 10_000) parsed.clear();
+    ranges = Object.freeze(readPenaltyRanges(text));
+    parsed.set(text, ranges);
+  }
+  return ranges;
+}
+
+function readPenaltyRanges(text: string): PenaltyRange[] {
   const s = text.replace(/\s+/g, '');
   const ranges: { at: number; range: PenaltyRange }[] = [];
   const taken: [number, number][] = [];

@@ -36,9 +36,7 @@ export function readText(absolutePath: string, file: string): { text?: string; f
       findings: [finding('error', 'file-too-large', file, 1, 1, '', `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB，上限 1 MB）：一个事项文件不应这么大，请检查是否误粘贴了整部法律或其他文件`)],
     };
   }
-  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
-    return { findings: [finding('error', 'empty-file', file, 1, 1, '', '文件为空：请按内容格式填写，或删除该文件')] };
-  }
+  // Decoded once, strictly: a blank file is valid UTF-8, so the order of the checks is kept.
   let text: string;
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
@@ -49,6 +47,9 @@ export function readText(absolutePath: string, file: string): { text?: string; f
         finding('error', 'encoding', file, 1, 1, '', '文件不是 UTF-8 编码（可能是 GBK/GB18030）：请用编辑器另存为 UTF-8（无 BOM）'),
       ],
     };
+  }
+  if (text.trim() === '') {
+    return { findings: [finding('error', 'empty-file', file, 1, 1, '', '文件为空：请按内容格式填写，或删除该文件')] };
   }
   if (hasBom) {
     findings.push(finding('warning', 'encoding-bom', file, 1, 1, '', '文件以 BOM 开头：已忽略，建议另存为 UTF-8（无 BOM）'));

@@ -1,21 +1,32 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * Which powers get their own pages (page, 当时版本, 比较) in this build: all of them, or, in an
- * incremental build (quanze build), only those whose page inputs changed; QUANZE_ONLY_POWERS
- * names a JSON file with their codes. Every other page is always built in full.
+ * Which pages of their own this build renders for powers (page, 当时版本, 比较) and departments
+ * (list, posts, derived lists, adjustments, feed): all, or, in an incremental build (quanze
+ * build), only those whose inputs changed. QUANZE_ONLY_POWERS names a JSON file
+ * { powers: [...codes], departments: [...ids] }. Site-wide pages are always built in full.
  */
-let only: Set<string> | null | undefined;
+interface Scope {
+  powers: Set<string>;
+  departments: Set<string>;
+}
+let scope: Scope | null | undefined;
 
-export function powerPagesScope(): Set<string> | null {
-  if (only === undefined) {
+function currentScope(): Scope | null {
+  if (scope === undefined) {
     const file = process.env.QUANZE_ONLY_POWERS;
-    only = file ? new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]) : null;
+    const parsed = file ? (JSON.parse(readFileSync(file, 'utf8')) as { powers: string[]; departments: string[] }) : undefined;
+    scope = parsed ? { powers: new Set(parsed.powers), departments: new Set(parsed.departments) } : null;
   }
-  return only;
+  return scope;
 }
 
 export function buildsPowerPages(code: string): boolean {
-  const scope = powerPagesScope();
-  return !scope || scope.has(code);
+  const s = currentScope();
+  return !s || s.powers.has(code);
+}
+
+export function buildsDepartmentPages(id: string): boolean {
+  const s = currentScope();
+  return !s || s.departments.has(id);
 }

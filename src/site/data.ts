@@ -10,7 +10,7 @@ import { sharedModel } from './shared-model.ts';
 import { buildsPowerPages } from './build-scope.ts';
 import { buildPowerFlowchart, type PowerFlowchart } from '../generators/flowchart/index.ts';
 import { createSvgRenderer, DEFAULT_FLOWCHART_CACHE, type RenderedSvg } from '../generators/flowchart/render-svg.ts';
-import { allCharts } from '../generators/flowchart/all-charts.ts';
+import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
 import { checkLaws, type LawsReport } from '../generators/laws-check.ts';
 
@@ -83,14 +83,12 @@ export function getPowerFlowchart(power: PowerModel): RenderedFlowchart {
   return chart;
 }
 
-let templateCharts: (RenderedFlowchart & { users: string[] })[] | undefined;
+let standardCharts: (RenderedFlowchart & { users: string[] })[] | undefined;
 
 /** The standard charts: each flow template in use, drawn on its own. */
 export function getTemplateFlowcharts(): (RenderedFlowchart & { users: string[] })[] {
-  templateCharts ??= allCharts(getModel())
-    .filter((c) => c.key.startsWith('flow:'))
-    .map((c) => ({ ...c, users: c.users ?? [], image: renderer.render(c.mermaid, c.graph.title) }));
-  return templateCharts;
+  standardCharts ??= templateCharts(getModel()).map((c) => ({ ...c, users: c.users ?? [], image: renderer.render(c.mermaid, c.graph.title) }));
+  return standardCharts;
 }
 
 /**

@@ -1,48 +1,54 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { contentDir } from './content-dir.ts';
-import { DEFAULT_DOWNLOADS_CACHE, type DownloadStats } from '../build/write-downloads.ts';
+import { sharedModel } from './shared-model.ts';
+import { buildDownload, downloadSpecs } from '../build/downloads.ts';
+import { startDownloads, takeDownloadsJob, type DownloadsJob } from '../build/downloads-job.ts';
+import { publishDownloads } from '../build/write-downloads.ts';
 
 /**
- * The /downloads/ files (XLSX, CSV, JSON) are made on a worker thread that starts with the build
- * and runs beside Astro's page rendering, then copied into the output when the pages are done.
- * Files whose powers did not change come from a cache kept between builds.
+ * The /downloads/ files (XLSX, CSV, JSON) are made on a worker thread that runs beside Astro's
+ * page rendering (started by quanze build even earlier), then copied into the output when the
+ * pages are done. Files whose powers did not change come from a cache kept between builds.
  */
 export function downloadsIntegration(): AstroIntegration {
   let root = process.cwd();
-  let job: { staging: string; done: Promise<DownloadStats> } | undefined;
+  let job: DownloadsJob | undefined;
   return {
     name: 'quanze-downloads',
     hooks: {
       'astro:config:setup': ({ config }) => {
         root = fileURLToPath(config.root);
       },
+      // The dev server makes a file when it is asked for (no cache: content changes as you edit).
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use('/downloads/', (req, res, next) => {
+          const name = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0]!);
+          // The validation integration shares the model it checked when the server started.
+          const model = sharedModel();
+          const spec = model && downloadSpecs(model).find((s) => s.file === name);
+          if (!model || !spec) return next();
+          buildDownload(model, spec).then(
+            (body) => res.end(body),
+            (error: unknown) => next(error),
+          );
+        });
+      },
       'astro:build:start': () => {
-        const staging = mkdtempSync(join(tmpdir(), 'quanze-downloads-'));
-        const worker = new Worker(new URL('../build/downloads-worker.ts', import.meta.url), {
-          workerData: { root, contentDir: contentDir(), outDir: staging, cacheDir: resolve(root, DEFAULT_DOWNLOADS_CACHE) },
-        });
-        const done = new Promise<DownloadStats>((ok, fail) => {
-          worker.once('message', ok);
-          worker.once('error', fail);
-          worker.once('exit', (code) => code !== 0 && fail(new Error(`下载文件生成线程异常退出（${code}）`)));
-        });
-        // Reported when awaited at the end of the build, not as an unhandled rejection meanwhile.
-        done.catch(() => {});
-        job = { staging, done };
+        job = takeDownloadsJob(contentDir());
+        if (!job) {
+          // astro build on its own: the validation integration has shared the model by now.
+          job = startDownloads(root, contentDir());
+          job.provide(sharedModel()!);
+        }
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!job) return;
         try {
           const stats = await job.done;
-          cpSync(join(job.staging, 'downloads'), join(fileURLToPath(dir), 'downloads'), { recursive: true });
+          publishDownloads(stats.made, fileURLToPath(dir));
           logger.info(`下载文件：${stats.files} 个（沿用缓存 ${stats.cached} 个，新生成 ${stats.built} 个），用时 ${(stats.ms / 1000).toFixed(1)} 秒`);
         } finally {
-          rmSync(job.staging, { recursive: true, force: true });
           job = undefined;
         }
       },

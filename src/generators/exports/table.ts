@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from './workbook-buffer.ts';
 import { stringify } from 'csv-stringify/sync';
 
 /** A plain table (title, columns, rows) as XLSX with a title row and borders, for the derived lists. */
@@ -10,15 +11,16 @@ export async function tableWorkbook(title: string, columns: string[], rows: stri
   sheet.mergeCells(head.number, 1, head.number, columns.length);
   head.getCell(1).font = { bold: true, size: 14 };
   const border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;
+  // Shared style objects: exceljs recognises a style it has seen by identity (see xlsx.ts).
+  const headerStyle: Partial<ExcelJS.Style> = { font: { bold: true }, border };
+  const cellStyle: Partial<ExcelJS.Style> = { border, alignment: { wrapText: true, vertical: 'top' } };
   const header = sheet.addRow(['序号', ...columns]);
   header.eachCell((c) => {
-    c.font = { bold: true };
-    c.border = border;
+    c.style = headerStyle;
   });
   rows.forEach((r, i) =>
     sheet.addRow([i + 1, ...r]).eachCell({ includeEmpty: true }, (c) => {
-      c.border = border;
-      c.alignment = { wrapText: true, vertical: 'top' };
+      c.style = cellStyle;
     }),
   );
   if (footer) {
@@ -27,7 +29,7 @@ export async function tableWorkbook(title: string, columns: string[], rows: stri
   }
   sheet.getColumn(1).width = 6;
   for (let i = 2; i <= columns.length + 1; i++) sheet.getColumn(i).width = 24;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }
 
 export function tableCsv(columns: string[], rows: string[][]): string {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from './workbook-buffer.ts';
 import type { DepartmentModel, Model } from '../../model/types.ts';
 import { buildDepartmentList, type ListColumn, type PowerRow } from '../list-table.ts';
 import { EXTENSION_COLUMNS, extensionValues, stageBasisValues } from './extension-columns.ts';
@@ -18,6 +19,10 @@ export async function departmentWorkbook(model: Model, department: DepartmentMod
   const width = Math.max(...list.sections.map((s) => s.columns.length)) + EXTENSION_COLUMNS.length;
   const border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;
   const wrap = { wrapText: true, vertical: 'top' } as const;
+  // One style object per kind of cell: exceljs recognises a style it has seen by identity, and a
+  // style built per cell made styling most of a workbook's time (measured: 13.8 s for 40 lists).
+  const headerStyle: Partial<ExcelJS.Style> = { font: { bold: true }, border, alignment: { ...wrap, horizontal: 'center' } };
+  const cellStyle: Partial<ExcelJS.Style> = { border, alignment: wrap };
   const powersByCode = new Map(model.powers.map((p) => [p.code, p]));
 
   const merged = (text: string, bold = false, size = 11) => {
@@ -33,9 +38,7 @@ export async function departmentWorkbook(model: Model, department: DepartmentMod
     merged(section.heading, true, 13);
     const header = sheet.addRow([...section.columns.map((c) => c.label), ...EXTENSION_COLUMNS]);
     header.eachCell((cell) => {
-      cell.font = { bold: true };
-      cell.border = border;
-      cell.alignment = { ...wrap, horizontal: 'center' };
+      cell.style = headerStyle;
     });
     for (const row of section.powers) writePower(row, section.columns, powersByCode.get(row.code)!);
   }
@@ -68,8 +71,7 @@ export async function departmentWorkbook(model: Model, department: DepartmentMod
       const extCells = EXTENSION_COLUMNS.map((name) => (name === '环节依据' ? stageBasis[i] : i === 0 ? ext[name] : null));
       const added = sheet.addRow([...values, ...extCells]);
       added.eachCell({ includeEmpty: true }, (cell) => {
-        cell.border = border;
-        cell.alignment = wrap;
+        cell.style = cellStyle;
       });
     });
     const last = sheet.rowCount;
@@ -85,7 +87,7 @@ export async function departmentWorkbook(model: Model, department: DepartmentMod
 
   const widths = [10, 22, 48, 48, 12, 12, 40];
   for (let i = 1; i <= width; i++) sheet.getColumn(i).width = widths[i - 1] ?? 16;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }
 
 /**

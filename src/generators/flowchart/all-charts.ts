@@ -9,14 +9,18 @@ export interface ChartSource extends PowerFlowchart {
   users?: string[];
 }
 
-/** Every chart the site publishes: one per power and one per flow template in use. */
-export function allCharts(model: Model): ChartSource[] {
+/** The standard charts: one per flow template in use, with the categories and procedures it serves. */
+export function templateCharts(model: Model): ChartSource[] {
   const users = new Map<string, string[]>();
   for (const c of model.stageTable.categories) {
     for (const p of c.procedures) users.set(p.flow, [...(users.get(p.flow) ?? []), c.name + (p.name ? `（${p.name}）` : '')]);
   }
-  const templates = [...model.flows.values()]
+  return [...model.flows.values()]
     .filter((f) => f.layout === 'template' && users.has(f.id))
     .map((flow) => ({ key: `flow:${flow.id}`, users: users.get(flow.id)!, ...templateFlowchart(model, flow) }));
-  return [...model.powers.map((p) => ({ key: p.code, ...buildPowerFlowchart(model, p) })), ...templates];
+}
+
+/** Every chart the site publishes: one per power and one per flow template in use. */
+export function allCharts(model: Model): ChartSource[] {
+  return [...model.powers.map((p) => ({ key: p.code, ...buildPowerFlowchart(model, p) })), ...templateCharts(model)];
 }

@@ -1,10 +1,11 @@
 import type { APIRoute } from 'astro';
+import { buildsDepartmentPages } from '../../../site/build-scope.ts';
 import { changesFeed } from '../../../site/atom.ts';
 import { getHistory, getModel, powerUrl } from '../../../site/data.ts';
 
 /** A department's Atom feed: the commits that changed its powers, with only its own entries. */
 export function getStaticPaths() {
-  return getModel().departments.map((d) => ({ params: { id: d.id } }));
+  return getModel().departments.filter((d) => buildsDepartmentPages(d.id)).map((d) => ({ params: { id: d.id } }));
 }
 
 export const GET: APIRoute = ({ params }) => {
