@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planBuild, type BuildInputs } from '../src/build/plan.ts';
+import type { BuildManifest } from '../src/build/manifest.ts';
+import { indexSearch, shardCount, shardOf } from '../src/build/search-index.ts';
+
+const inputs: BuildInputs = {
+  outDir: '/site/dist',
+  contentDir: '/site/content',
+  code: 'code-1',
+  shared: 'shared-1',
+  pages: new Map([
+    ['A-1', 'a1'],
+    ['A-2', 'a2'],
+    ['B-1', 'b1'],
+  ]),
+  departments: new Map([
+    ['a', 'da'],
+    ['b', 'db'],
+  ]),
+  outDirExists: true,
+};
+const manifest: BuildManifest = {
+  version: 3,
+  outDir: '/site/dist',
+  contentDir: '/site/content',
+  code: 'code-1',
+  shared: 'shared-1',
+  pages: { 'A-1': 'a1', 'A-2': 'a2', 'B-1': 'b1' },
+  departments: { a: 'da', b: 'db' },
+  charts: {},
+  shards: 1,
+  aggregates: [],
+};
+
+describe('build plan', () => {
+  it('builds in full without a usable last build', () => {
+    expect(planBuild(undefined, inputs)).toEqual({ mode: 'full', reason: '没有上次构建的记录' });
+    expect(planBuild(manifest, { ...inputs, outDirExists: false }).mode).toBe('full');
+    expect(planBuild(manifest, { ...inputs, outDir: '/elsewhere' }).mode).toBe('full');
+    expect(planBuild(manifest, { ...inputs, code: 'code-2' })).toEqual({ mode: 'full', reason: '网站代码或依赖有变化' });
+    expect(planBuild(manifest, { ...inputs, shared: 'shared-2' }).mode).toBe('full');
+  });
+
+  it('rebuilds only changed, added and removed powers and their departments', () => {
+    const pages = new Map([
+      ['A-1', 'a1-changed'],
+      ['B-1', 'b1'],
+      ['B-2', 'b2-new'],
+    ]);
+    const departments = new Map([
+      ['a', 'da-changed'],
+      ['b', 'db-changed'],
+    ]);
+    expect(planBuild(manifest, { ...inputs, pages, departments })).toEqual({ mode: 'incremental', changed: ['A-1', 'B-2'], removed: ['A-2'], departments: ['a', 'b'] });
+    expect(planBuild(manifest, inputs)).toEqual({ mode: 'incremental', changed: [], removed: [], departments: [] });
+  });
+});
+
+describe('search shards', () => {
+  it('puts a code in the same shard on every machine and spreads codes evenly', () => {
+    expect(shardOf('410100-YJ-XK-001', 10)).toBe(shardOf('410100-YJ-XK-001', 10));
+    expect(shardCount(72)).toBe(1);
+    expect(shardCount(10_000)).toBe(10);
+    const sizes = Array(10).fill(0);
+    for (let i = 0; i < 10_000; i++) sizes[shardOf(`410100-ZZ-CF-${String(i).padStart(5, '0')}`, 10)]++;
+    expect(Math.min(...sizes)).toBeGreaterThan(800);
+    expect(Math.max(...sizes)).toBeLessThan(1200);
+  });
+
+  it('refuses to index a site with a power page missing or cut short, and counts what it indexed', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'quanze-index-'));
+    try {
+      const page = (code: string, html: string) => {
+        mkdirSync(join(site, 'powers', code), { recursive: true });
+        writeFileSync(join(site, 'powers', code, 'index.html'), html);
+      };
+      const full = (name: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${name}</title></head><body><article data-pagefind-body><h1>${name}</h1></article></body></html>\n`;
+      page('X-1', full('甲事项'));
+      page('X-2', full('乙事项'));
+      await expect(indexSearch({ site, codes: ['X-1', 'X-2', 'X-3'], shards: 1 })).rejects.toThrow('事项页 powers/X-3/index.html 不存在或不完整');
+      page('X-3', full('丙事项').slice(0, 80));
+      await expect(indexSearch({ site, codes: ['X-1', 'X-2', 'X-3'], shards: 1 })).rejects.toThrow('不存在或不完整');
+      page('X-3', full('丙事项'));
+      const stats = await indexSearch({ site, codes: ['X-1', 'X-2', 'X-3'], shards: 2 });
+      expect(stats).toMatchObject({ pages: 3, shards: 2, indexed: [0, 1] });
+      const listed = JSON.parse(readFileSync(join(site, 'pagefind-shards.json'), 'utf8')) as string[];
+      const filled = new Set(['X-1', 'X-2', 'X-3'].map((c) => shardOf(c, 2)));
+      expect(listed).toEqual(filled.has(1) ? ['/pagefind-1/'] : []);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
