@@ -94,3 +94,45 @@ describe('search shards', () => {
     }
   }, 60_000);
 });
+
+describe('site-wide downloads from department parts', () => {
+  it('equal the files made in one piece', async () => {
+    const { checkContentAt } = await import('../src/model/check.ts');
+    const { prepareDownload } = await import('../src/build/downloads.ts');
+    const { listsToJson } = await import('../src/generators/exports/json.ts');
+    const { powersToCsv } = await import('../src/generators/exports/csv.ts');
+    const model = checkContentAt(join(process.cwd(), 'content')).model!;
+    const json = prepareDownload(model, { file: 'quanze-lists.json', kind: 'all', ext: 'json' });
+    expect(json.parts!.parts).toHaveLength(model.departments.length);
+    expect(await json.make()).toBe(JSON.stringify(listsToJson(model)));
+    const byDepartment = model.departments.flatMap((d) => model.powers.filter((p) => p.department.id === d.id));
+    const csv = prepareDownload(model, { file: 'quanze-lists.csv', kind: 'all', ext: 'csv' });
+    expect(await csv.make()).toBe(powersToCsv(model, byDepartment));
+    expect(String(await csv.make()).split('\r\n').length).toBeGreaterThan(model.powers.length);
+  });
+});
+
+describe('downloads cache', () => {
+  it('keeps what the build used and drops the oldest others above its limit', async () => {
+    const { pruneCache } = await import('../src/build/write-downloads.ts');
+    const { utimesSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'quanze-cache-'));
+    try {
+      const file = (name: string, age: number) => {
+        writeFileSync(join(dir, name), 'x'.repeat(100));
+        const t = new Date(Date.now() - age * 1000);
+        utimesSync(join(dir, name), t, t);
+        return join(dir, name);
+      };
+      const used = file('used.xlsx', 500);
+      file('old.xlsx', 300);
+      file('older.xlsx', 400);
+      file('recent.xlsx', 10);
+      pruneCache(dir, new Set([used]), 250);
+      const { readdirSync } = await import('node:fs');
+      expect(readdirSync(dir).sort()).toEqual(['recent.xlsx', 'used.xlsx']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,5 @@
-import { powersToCsv } from '../generators/exports/csv.ts';
-import { listsToJson } from '../generators/exports/json.ts';
+import { csvHead, csvRows, powersToCsv } from '../generators/exports/csv.ts';
+import { departmentJson, listsToJson } from '../generators/exports/json.ts';
 import { departmentWorkbook } from '../generators/exports/xlsx.ts';
 import { tableCsv, tableWorkbook } from '../generators/exports/table.ts';
 import { buildDerivedList, DERIVED_LISTS, type DerivedList, type DerivedListId } from '../generators/derived-lists.ts';
@@ -48,16 +48,24 @@ export function downloadPowers(model: Model, spec: DownloadSpec): PowerModel[] {
 export interface PreparedDownload {
   identity: { powers: string[] } | { data: string };
   make(): Promise<Uint8Array | string>;
+  /**
+   * A site-wide text file is its department parts joined (head + parts + tail), so a build can
+   * keep each department's part and remake only the changed ones (measured at 10,000 powers:
+   * 2.2 s for the site-wide JSON and CSV, every time any power changed).
+   */
+  parts?: { head: string; tail: string; joiner: string; parts: { powers: string[]; make(): string }[] };
 }
 
 export function prepareDownload(model: Model, spec: DownloadSpec): PreparedDownload {
   switch (spec.kind) {
-    case 'all':
+    case 'all': {
+      const parts = siteWideParts(model, spec.ext);
       return {
         identity: { powers: model.powers.map((p) => p.code) },
-        // Compact: the site-wide file is tens of megabytes at city scale, read by programs.
-        make: async () => (spec.ext === 'json' ? JSON.stringify(listsToJson(model)) : powersToCsv(model, model.powers)),
+        make: async () => parts.head + parts.parts.map((p) => p.make()).join(parts.joiner) + parts.tail,
+        parts,
       };
+    }
     case 'department': {
       const powers = downloadPowers(model, spec);
       const department = model.departments.find((d) => d.id === spec.department)!;
@@ -79,6 +87,17 @@ export function prepareDownload(model: Model, spec: DownloadSpec): PreparedDownl
       };
     }
   }
+}
+
+/** The site-wide JSON (compact: tens of megabytes at city scale, read by programs) and CSV. */
+function siteWideParts(model: Model, ext: 'json' | 'csv'): NonNullable<PreparedDownload['parts']> {
+  const parts = model.departments.map((d) => {
+    const powers = model.powers.filter((p) => p.department.id === d.id);
+    return { powers: powers.map((p) => p.code), make: () => (ext === 'json' ? JSON.stringify(departmentJson(model, d.id)) : csvRows(model, powers)) };
+  });
+  if (ext === 'csv') return { head: csvHead(), tail: '', joiner: '', parts };
+  const empty = JSON.stringify({ ...listsToJson(model, undefined, false), departments: [] });
+  return { head: empty.slice(0, -'[]}'.length) + '[', tail: ']}', joiner: ',', parts };
 }
 
 const lists = new WeakMap<Model, Map<string, { list: DerivedList; json: string }>>();

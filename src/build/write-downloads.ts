@@ -1,7 +1,7 @@
-import { constants, copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Model } from '../model/types.ts';
-import { downloadSpecs, prepareDownload } from './downloads.ts';
+import { downloadSpecs, prepareDownload, type PreparedDownload } from './downloads.ts';
 import { sha, type ContentFingerprints } from './fingerprint.ts';
 
 /** Where built download files are kept between builds, by content hash. */
@@ -29,6 +29,7 @@ export async function writeDownloads(options: { model: Model; cacheDir: string; 
   mkdirSync(cacheDir, { recursive: true });
   let cached = 0;
   const made: DownloadStats['made'] = [];
+  const usedParts: string[] = [];
   for (const spec of downloadSpecs(model)) {
     const prepared = prepareDownload(model, spec);
     const identity = 'data' in prepared.identity ? [prepared.identity.data] : prepared.identity.powers.map((c) => `${c}=${content.powers.get(c)}`);
@@ -37,13 +38,56 @@ export async function writeDownloads(options: { model: Model; cacheDir: string; 
     if (existsSync(cachedFile)) {
       cached++;
     } else {
-      // Written under a temporary name first: a build stopped halfway leaves no broken file behind.
-      writeFileSync(`${cachedFile}.tmp`, await prepared.make());
-      renameSync(`${cachedFile}.tmp`, cachedFile);
+      const body = prepared.parts
+        ? joinParts(prepared.parts, (part) => cachedPart(cacheDir, sha(code, content.shared, spec.file, 'part', ...part.powers.map((c) => `${c}=${content.powers.get(c)}`)), part.make, usedParts))
+        : await prepared.make();
+      writeAtomically(cachedFile, body);
     }
     made.push({ file: spec.file, path: cachedFile });
   }
+  pruneCache(cacheDir, new Set([...made.map((m) => m.path), ...usedParts]));
   return { made, files: made.length, cached, built: made.length - cached, ms: performance.now() - started };
+}
+
+function joinParts(parts: NonNullable<PreparedDownload['parts']>, text: (part: NonNullable<PreparedDownload['parts']>['parts'][number]) => string): string {
+  return parts.head + parts.parts.map(text).join(parts.joiner) + parts.tail;
+}
+
+function cachedPart(cacheDir: string, key: string, make: () => string, used: string[]): string {
+  const file = join(cacheDir, `${key}.part`);
+  used.push(file);
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  const text = make();
+  writeAtomically(file, text);
+  return text;
+}
+
+/** The cache is kept under this size: files a build did not use go first, oldest first. */
+export const DOWNLOADS_CACHE_LIMIT = 1024 * 1024 * 1024;
+
+/**
+ * Marks the files this build used as recent and, above the size limit, deletes the least
+ * recently used others (each changed site-wide file leaves tens of megabytes behind at city scale).
+ */
+export function pruneCache(cacheDir: string, used: Set<string>, limit = DOWNLOADS_CACHE_LIMIT): void {
+  const now = new Date();
+  for (const file of used) if (existsSync(file)) utimesSync(file, now, now);
+  const entries = readdirSync(cacheDir)
+    .map((name) => join(cacheDir, name))
+    .map((path) => ({ path, stat: statSync(path) }))
+    .filter((e) => e.stat.isFile());
+  let total = entries.reduce((n, e) => n + e.stat.size, 0);
+  for (const e of entries.filter((e) => !used.has(e.path)).sort((a, b) => a.stat.mtimeMs - b.stat.mtimeMs)) {
+    if (total <= limit) break;
+    rmSync(e.path, { force: true });
+    total -= e.stat.size;
+  }
+}
+
+/** Written under a temporary name first: a build stopped halfway leaves no broken file behind. */
+function writeAtomically(file: string, body: Uint8Array | string): void {
+  writeFileSync(`${file}.tmp`, body);
+  renameSync(`${file}.tmp`, file);
 }
 
 /**

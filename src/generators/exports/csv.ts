@@ -11,6 +11,20 @@ const OFFICIAL = ['职权类别', '职权名称', '实施依据', '责任事项�
  * opens Chinese text correctly.
  */
 export function powersToCsv(model: Model, powers: PowerModel[]): string {
+  return csvHead() + csvRows(model, powers);
+}
+
+/** The BOM and the heading row. */
+export function csvHead(): string {
+  return '\uFEFF' + stringify([[...OFFICIAL, '部门', ...EXTENSION_COLUMNS]], { record_delimiter: '\r\n' });
+}
+
+/**
+ * The rows of some powers, each ending with its line break, so that the rows of several groups
+ * of powers put one after another are the rows of all of them (the site-wide file is made from
+ * each department's rows).
+ */
+export function csvRows(model: Model, powers: PowerModel[]): string {
   const rows = powers.map((power) => {
     const row = buildPowerRow(model, power);
     const ext = extensionValues(power);
@@ -22,8 +36,9 @@ export function powersToCsv(model: Model, powers: PowerModel[]): string {
       row.duties.map((d) => d.limit).join('\n'),
       row.fee,
       row.liability.join('\n'),
+      power.department.name,
       ...EXTENSION_COLUMNS.map((name) => (name === '环节依据' ? stageBasisValues(power, row.duties.length).join('\n') : ext[name])),
     ];
   });
-  return '\uFEFF' + stringify([[...OFFICIAL, '部门', ...EXTENSION_COLUMNS], ...rows.map((r, i) => [...r.slice(0, 7), powers[i]!.department.name, ...r.slice(7)])], { record_delimiter: '\r\n' });
+  return rows.length ? stringify(rows, { record_delimiter: '\r\n' }) : '';
 }

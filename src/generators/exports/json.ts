@@ -12,18 +12,18 @@ export interface ListsDocument {
   departments: ReturnType<typeof departmentJson>[];
 }
 
-export function listsToJson(model: Model, asOf?: { revision: string; date: string }): ListsDocument {
+export function listsToJson(model: Model, asOf?: { revision: string; date: string }, withDepartments = true): ListsDocument {
   const byCategory: Record<string, number> = {};
   for (const c of model.stageTable.categories) byCategory[c.name] = model.powers.filter((p) => p.category.name === c.name).length;
   return {
     format: 'quanze-lists/1',
     ...(asOf ? { asOf } : {}),
     totals: { departments: model.departments.length, powers: model.powers.length, byCategory },
-    departments: model.departments.map((d) => departmentJson(model, d.id)),
+    departments: withDepartments ? model.departments.map((d) => departmentJson(model, d.id)) : [],
   };
 }
 
-function departmentJson(model: Model, id: string) {
+export function departmentJson(model: Model, id: string) {
   const d = model.departments.find((x) => x.id === id)!;
   return {
     id: d.id,
