@@ -89,6 +89,20 @@ describe('incremental build', () => {
     expect(readFileSync(join(site, 'departments/test-dept/index.html'), 'utf8')).not.toContain('测试许可证变更');
   });
 
+  it('stays equal to a full build over several incremental builds in a row', async () => {
+    const file = join(content, 'powers/other-dept/410100-CS-XK-101.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: 另一测试许可', 'name: 另一测试许可（更名）'));
+    expect(build('site')).toContain('增量构建：1 个事项有变化，0 个已删除，涉及 1 个部门');
+    build('full2', '--full');
+    const site = join(dir, 'site');
+    const full = join(dir, 'full2');
+    expect(files(site)).toEqual(files(full));
+    for (const f of files(full)) {
+      if (f.endsWith('.xlsx')) expect(await workbookValues(join(site, f)), f).toEqual(await workbookValues(join(full, f)));
+      else expect(readFileSync(join(site, f)).equals(readFileSync(join(full, f))), f).toBe(true);
+    }
+  }, 120_000);
+
   it('builds in full when shared content changes', () => {
     const settings = join(content, 'site.yaml');
     writeFileSync(settings, readFileSync(settings, 'utf8') + '\n# changed\n');

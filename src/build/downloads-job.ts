@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Model } from '../model/types.ts';
+import type { ContentFingerprints } from './fingerprint.ts';
 import { DEFAULT_DOWNLOADS_CACHE, type DownloadStats } from './write-downloads.ts';
 
 /**
@@ -10,8 +11,8 @@ import { DEFAULT_DOWNLOADS_CACHE, type DownloadStats } from './write-downloads.t
 export interface DownloadsJob {
   contentDir: string;
   done: Promise<DownloadStats>;
-  /** Hands the validated model over; the worker starts making files. */
-  provide(model: Model): void;
+  /** Hands the validated model (and its file hashes, when known) over; the worker starts. */
+  provide(model: Model, content?: ContentFingerprints): void;
   /** Stops the worker (the build stopped). */
   cancel(): Promise<void>;
 }
@@ -30,7 +31,7 @@ export function startDownloads(root: string, contentDir: string): DownloadsJob {
   const cancel = async () => {
     await worker.terminate();
   };
-  return { contentDir, done, cancel, provide: (model) => worker.postMessage(model) };
+  return { contentDir, done, cancel, provide: (model, content) => worker.postMessage({ model, content }) };
 }
 
 /** quanze build starts the job before Astro does; the integration takes it over (once). */

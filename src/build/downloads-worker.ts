@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Model } from '../model/types.ts';
-import { codeFingerprint, contentFingerprints } from './fingerprint.ts';
+import { codeFingerprint, contentFingerprints, type ContentFingerprints } from './fingerprint.ts';
 import { writeDownloads } from './write-downloads.ts';
 
 /**
@@ -10,7 +10,7 @@ import { writeDownloads } from './write-downloads.ts';
  * the content a second time).
  */
 const { root, contentDir, cacheDir } = workerData as { root: string; contentDir: string; cacheDir: string };
-parentPort!.once('message', async (model: Model) => {
-  const stats = await writeDownloads({ model, cacheDir, code: codeFingerprint(root), content: contentFingerprints(contentDir, model) });
+parentPort!.once('message', async ({ model, content }: { model: Model; content?: ContentFingerprints }) => {
+  const stats = await writeDownloads({ model, cacheDir, code: codeFingerprint(root), content: content ?? contentFingerprints(contentDir, model) });
   parentPort!.postMessage(stats);
 });

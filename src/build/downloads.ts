@@ -75,11 +75,15 @@ export function prepareDownload(model: Model, spec: DownloadSpec): PreparedDownl
       };
     }
     case 'list': {
-      const { list, json } = derivedList(model, spec.list, spec.department);
-      const rows = list.rows.map((r) => r.cells);
+      // A department's list is keyed by its powers (the list need not be assembled when the
+      // file is cached); a site-wide list by its rows, since most powers are in no given list.
+      const department = spec.department;
+      const get = () => derivedList(model, spec.list, department);
       return {
-        identity: { data: json },
+        identity: department ? { powers: downloadPowers(model, spec).map((p) => p.code) } : { data: get().json },
         make: async () => {
+          const { list, json } = get();
+          const rows = list.rows.map((r) => r.cells);
           if (spec.ext === 'json') return json;
           if (spec.ext === 'csv') return tableCsv(list.columns, rows);
           return new Uint8Array(await tableWorkbook(list.title, list.columns, rows));

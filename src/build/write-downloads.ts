@@ -1,4 +1,4 @@
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Model } from '../model/types.ts';
 import { downloadSpecs, prepareDownload, type PreparedDownload } from './downloads.ts';
@@ -38,10 +38,13 @@ export async function writeDownloads(options: { model: Model; cacheDir: string; 
     if (existsSync(cachedFile)) {
       cached++;
     } else {
-      const body = prepared.parts
-        ? joinParts(prepared.parts, (part) => cachedPart(cacheDir, sha(code, content.shared, spec.file, 'part', ...part.powers.map((c) => `${c}=${content.powers.get(c)}`)), part.make, usedParts))
-        : await prepared.make();
-      writeAtomically(cachedFile, body);
+      if (prepared.parts) {
+        const parts = prepared.parts;
+        const files = parts.parts.map((part) => cachedPart(cacheDir, sha(code, content.shared, spec.file, 'part', ...part.powers.map((c) => `${c}=${content.powers.get(c)}`)), part.make, usedParts));
+        joinFiles(cachedFile, parts, files);
+      } else {
+        writeAtomically(cachedFile, await prepared.make());
+      }
     }
     made.push({ file: spec.file, path: cachedFile });
   }
@@ -49,17 +52,32 @@ export async function writeDownloads(options: { model: Model; cacheDir: string; 
   return { made, files: made.length, cached, built: made.length - cached, ms: performance.now() - started };
 }
 
-function joinParts(parts: NonNullable<PreparedDownload['parts']>, text: (part: NonNullable<PreparedDownload['parts']>['parts'][number]) => string): string {
-  return parts.head + parts.parts.map(text).join(parts.joiner) + parts.tail;
-}
-
+/** The part's cached file, made first if it is not there. */
 function cachedPart(cacheDir: string, key: string, make: () => string, used: string[]): string {
   const file = join(cacheDir, `${key}.part`);
   used.push(file);
-  if (existsSync(file)) return readFileSync(file, 'utf8');
-  const text = make();
-  writeAtomically(file, text);
-  return text;
+  if (!existsSync(file)) writeAtomically(file, make());
+  return file;
+}
+
+/**
+ * Joins the parts byte for byte into one file: tens of megabytes at city scale, which decoding
+ * into one string and encoding it again would double (measured: 3.3 s of a 10,000-power rebuild).
+ */
+function joinFiles(target: string, parts: NonNullable<PreparedDownload['parts']>, files: string[]): void {
+  const fd = openSync(`${target}.tmp`, 'w');
+  try {
+    // writeFileSync on a descriptor writes everything, at the current position.
+    writeFileSync(fd, parts.head);
+    files.forEach((file, i) => {
+      if (i > 0) writeFileSync(fd, parts.joiner);
+      writeFileSync(fd, readFileSync(file));
+    });
+    writeFileSync(fd, parts.tail);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(`${target}.tmp`, target);
 }
 
 /** The cache is kept under this size: files a build did not use go first, oldest first. */
