@@ -24,7 +24,6 @@ describe('quanze validate', () => {
 
   it('reports every finding in one run, one line each, and exits 1', () => {
     const bad = join(work, 'content/powers/test-dept/410100-CS-XK-001.md');
-    const original = readFileSync(bad, 'utf8');
     execFileSync('sed', ['-i', 's/stages:/stgaes:/; s/level: 市级/level: 市级\\nlevel: 县级/', join(work, 'content/powers/test-dept/410100-CS-CF-001.md')]);
     execFileSync('sed', ['-i', 's/category: 行政许可/category: 行政许可类/', bad]);
     try {

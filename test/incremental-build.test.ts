@@ -42,6 +42,15 @@ async function workbookValues(file: string): Promise<unknown> {
   return workbook.worksheets.map((ws) => ({ name: ws.name, values: ws.getSheetValues(), merges: ws.model.merges }));
 }
 
+/** Same files, same bytes (workbooks: same cells). */
+async function expectSameSite(site: string, full: string): Promise<void> {
+  expect(files(site)).toEqual(files(full));
+  for (const file of files(full)) {
+    if (file.endsWith('.xlsx')) expect(await workbookValues(join(site, file)), file).toEqual(await workbookValues(join(full, file)));
+    else expect(readFileSync(join(site, file)).equals(readFileSync(join(full, file))), file).toBe(true);
+  }
+}
+
 let incremental = '';
 
 beforeAll(() => {
@@ -72,13 +81,7 @@ describe('incremental build', () => {
   });
 
   it('gives the same site as a full build of the same content', async () => {
-    const site = join(dir, 'site');
-    const full = join(dir, 'full');
-    expect(files(site)).toEqual(files(full));
-    for (const file of files(full)) {
-      if (file.endsWith('.xlsx')) expect(await workbookValues(join(site, file)), file).toEqual(await workbookValues(join(full, file)));
-      else expect(readFileSync(join(site, file)).equals(readFileSync(join(full, file))), file).toBe(true);
-    }
+    await expectSameSite(join(dir, 'site'), join(dir, 'full'));
   });
 
   it('drops the removed power and publishes the new one and the renamed child', () => {
@@ -94,13 +97,7 @@ describe('incremental build', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('name: 另一测试许可', 'name: 另一测试许可（更名）'));
     expect(build('site')).toContain('增量构建：1 个事项有变化，0 个已删除，涉及 1 个部门');
     build('full2', '--full');
-    const site = join(dir, 'site');
-    const full = join(dir, 'full2');
-    expect(files(site)).toEqual(files(full));
-    for (const f of files(full)) {
-      if (f.endsWith('.xlsx')) expect(await workbookValues(join(site, f)), f).toEqual(await workbookValues(join(full, f)));
-      else expect(readFileSync(join(site, f)).equals(readFileSync(join(full, f))), f).toBe(true);
-    }
+    await expectSameSite(join(dir, 'site'), join(dir, 'full2'));
   }, 120_000);
 
   it('builds in full when shared content changes', () => {

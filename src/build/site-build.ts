@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
 import type { Finding } from '../model/findings.ts';
 import type { Model } from '../model/types.ts';
-import { readContentHistory } from '../history/content-history.ts';
+import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { buildPowerFlowchart } from '../generators/flowchart/index.ts';
 import { prerenderFlowcharts } from '../generators/flowchart/prerender.ts';
@@ -137,7 +137,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   leaveDownloadsJob(downloads);
   whenPagesWritten(() => void startIndexing().catch(() => {}));
   try {
-    await runAstro(root, target, model, contentDir, plan.mode === 'incremental' ? scopeFile : undefined);
+    await runAstro(root, target, model, history, contentDir, plan.mode === 'incremental' ? scopeFile : undefined);
   } finally {
     whenPagesWritten(undefined);
   }
@@ -172,13 +172,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   };
 }
 
-async function runAstro(root: string, outDir: string, model: Model, contentDir: string, scopeFile?: string): Promise<void> {
+async function runAstro(root: string, outDir: string, model: Model, history: ContentHistory, contentDir: string, scopeFile?: string): Promise<void> {
   const saved = { scope: process.env.QUANZE_ONLY_POWERS, content: process.env.QUANZE_CONTENT, telemetry: process.env.ASTRO_TELEMETRY_DISABLED };
   if (scopeFile) process.env.QUANZE_ONLY_POWERS = scopeFile;
   else delete process.env.QUANZE_ONLY_POWERS;
   process.env.QUANZE_CONTENT = contentDir;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  leavePrevalidatedModel(model, contentDir);
+  leavePrevalidatedModel({ model, history }, contentDir);
   try {
     const { build } = await import('astro');
     await build({ root, outDir });

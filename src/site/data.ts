@@ -6,7 +6,7 @@ import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
 import type { Model, PowerModel } from '../model/types.ts';
 import { siteSchema, type SiteSettings } from '../schema/site.ts';
-import { sharedModel } from './shared-model.ts';
+import { sharedHistory, sharedModel } from './shared-model.ts';
 import { buildsPowerPages } from './build-scope.ts';
 import { buildPowerFlowchart, type PowerFlowchart } from '../generators/flowchart/index.ts';
 import { createSvgRenderer, DEFAULT_FLOWCHART_CACHE, type RenderedSvg } from '../generators/flowchart/render-svg.ts';
@@ -112,9 +112,9 @@ export function flowchartUrl(hash: string, ext: 'svg' | 'mmd'): string {
 
 let history: ContentHistory | undefined;
 
-/** The content's git history, read once per build (one git log, one batch read). */
+/** The content's git history, read once per build (one git log, one batch read), or taken from quanze build. */
 export function getHistory(): ContentHistory {
-  history ??= readContentHistory(contentDir(), (id) => getModel().laws.get(id)?.short ?? id);
+  history ??= sharedHistory() ?? readContentHistory(contentDir(), (id) => getModel().laws.get(id)?.short ?? id);
   return history;
 }
 

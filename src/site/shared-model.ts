@@ -1,3 +1,4 @@
+import type { ContentHistory } from '../history/content-history.ts';
 import type { Model } from '../model/types.ts';
 
 /**
@@ -6,11 +7,18 @@ import type { Model } from '../model/types.ts';
  * is handed over through one global slot instead of validating twice.
  */
 const KEY = Symbol.for('quanze.validated-model');
+const HISTORY = Symbol.for('quanze.content-history');
 const PREVALIDATED = Symbol.for('quanze.prevalidated-model');
 type Slots = Record<symbol, unknown>;
 
-export function shareModel(model: Model): void {
+/** The model, and the git history when it was already read (else the pages read it once). */
+export function shareModel(model: Model, history?: ContentHistory): void {
   (globalThis as Slots)[KEY] = model;
+  (globalThis as Slots)[HISTORY] = history;
+}
+
+export function sharedHistory(): ContentHistory | undefined {
+  return (globalThis as Slots)[HISTORY] as ContentHistory | undefined;
 }
 
 export function sharedModel(): Model | undefined {
@@ -18,16 +26,21 @@ export function sharedModel(): Model | undefined {
 }
 
 /**
- * quanze build validates the content itself (it needs the model to plan the build) and then runs
- * Astro in the same process: it leaves the model here for the integration to take once, so a
- * later build in the same process (astro dev reloading its config) validates again.
+ * quanze build validates the content and reads its git history itself (it needs both to plan the
+ * build) and then runs Astro in the same process: it leaves them here for the integration to take
+ * once, so a later build in the same process (astro dev reloading its config) reads them again.
  */
-export function leavePrevalidatedModel(model: Model, contentDir: string): void {
-  (globalThis as Slots)[PREVALIDATED] = { model, contentDir };
+interface Prevalidated {
+  model: Model;
+  history: ContentHistory;
 }
 
-export function takePrevalidatedModel(contentDir: string): Model | undefined {
-  const slot = (globalThis as Slots)[PREVALIDATED] as { model: Model; contentDir: string } | undefined;
+export function leavePrevalidatedModel(prevalidated: Prevalidated, contentDir: string): void {
+  (globalThis as Slots)[PREVALIDATED] = { ...prevalidated, contentDir };
+}
+
+export function takePrevalidatedModel(contentDir: string): Prevalidated | undefined {
+  const slot = (globalThis as Slots)[PREVALIDATED] as (Prevalidated & { contentDir: string }) | undefined;
   delete (globalThis as Slots)[PREVALIDATED];
-  return slot && slot.contentDir === contentDir ? slot.model : undefined;
+  return slot && slot.contentDir === contentDir ? slot : undefined;
 }

@@ -16,7 +16,7 @@ export function validateContentIntegration(): AstroIntegration {
       'astro:config:setup': ({ logger }) => {
         const prevalidated = takePrevalidatedModel(contentDir());
         if (prevalidated) {
-          shareModel(prevalidated);
+          shareModel(prevalidated.model, prevalidated.history);
           return;
         }
         const result = checkContentAt(contentDir());
