@@ -9,6 +9,7 @@ import { runIndexSearch } from './index-search.ts';
 import { runLaws } from './laws.ts';
 import { runNew } from './new.ts';
 import { runSchemas } from './schemas.ts';
+import { UnsafePathError } from '../lib/safe-path.ts';
 import { UsageError } from './usage-error.ts';
 import { runValidate } from './validate.ts';
 
@@ -63,11 +64,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(rest);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof UnsafePathError) {
       console.error(`quanze ${command}：${error.message}`);
       return 2;
     }
-    throw error;
+    // A failure nobody foresaw is still reported in one line, without a stack trace (set
+    // QUANZE_DEBUG=1 to see it); it is a defect of quanze, so the message says to report it.
+    console.error(`quanze ${command}：内部错误，未能完成（${(error as Error)?.message ?? String(error)}）。请把这行信息和所用文件报告给维护者。`);
+    if (process.env.QUANZE_DEBUG) console.error(error);
+    return 1;
   }
 }
 

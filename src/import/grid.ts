@@ -29,32 +29,67 @@ export function readCsv(text: string): GridRow[] {
   return records.map((cells, i) => ({ number: i + 1, cells: cells.map((t, j) => ({ text: t, master: `${j}:${i}` })) }));
 }
 
+/**
+ * Bounds of a list: the largest official lists have a few thousand rows and some twenty columns.
+ * A sheet reaching past them (often one stray cell at XFD1048576) is refused with its address,
+ * instead of a grid of a billion empty cells.
+ */
+export const MAX_ROWS = 50_000;
+export const MAX_COLUMNS = 200;
+
 async function readXlsx(file: string): Promise<{ rows: GridRow[]; sheet: string }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   const sheet = workbook.worksheets.find((s) => s.state === 'visible') ?? workbook.worksheets[0];
   if (!sheet) return { rows: [], sheet: '' };
+  // Only the cells present in the file are visited (eachRow/eachCell skip the empty ones), so
+  // the work follows the file's size, not the sheet's dimensions.
+  const present: { number: number; cells: Map<number, ExcelJS.Cell> }[] = [];
+  let width = 0;
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells = new Map<number, ExcelJS.Cell>();
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (r > MAX_ROWS || c > MAX_COLUMNS) {
+        throw new Error(`工作表「${sheet.name}」的单元格 ${cell.address} 超出读取范围（至多 ${MAX_ROWS} 行、${MAX_COLUMNS} 列）：请删除表格范围外的内容后再导入`);
+      }
+      cells.set(c, cell);
+      width = Math.max(width, c);
+    });
+    if (cells.size) present.push({ number: r, cells });
+  });
   const rows: GridRow[] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: GridCell[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++) {
-      const cell = row.getCell(c);
+  let next = 1;
+  for (const { number, cells } of present) {
+    // Empty rows between filled ones are kept (they separate groups), as rows without cells.
+    for (; next < number; next++) rows.push({ number: next, cells: [] });
+    const row = sheet.getRow(number);
+    const out: GridCell[] = [];
+    for (let c = 1; c <= width; c++) {
+      const cell = cells.get(c) ?? row.getCell(c);
       const master = cell.isMerged ? cell.master : cell;
-      cells.push({ text: cellText(master.value), master: master.address });
+      out.push({ text: cellText(master.value, master.address, sheet.name), master: master.address });
     }
-    rows.push({ number: r, cells });
+    rows.push({ number, cells: out });
+    next = number + 1;
   }
   return { rows, sheet: sheet.name };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+/** A cell's text as the user sees it; a formula counts by its saved result, never by its formula. */
+function cellText(value: ExcelJS.CellValue, address: string, sheet: string): string {
   if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return String(value.result ?? '');
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as { result?: unknown }).result;
+      if (result === undefined || result === null || typeof result === 'object') {
+        throw new Error(`工作表「${sheet}」的单元格 ${address} 是公式，文件中没有保存它的计算结果：请在 Excel 或 WPS 中打开并另存（或把公式转为数值）后再导入`);
+      }
+      return String(result);
+    }
+    if ('error' in value) throw new Error(`工作表「${sheet}」的单元格 ${address} 是错误值 ${String(value.error)}：请改正后再导入`);
+    if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue, address, sheet);
   }
   return String(value);
 }
