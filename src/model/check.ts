@@ -27,7 +27,8 @@ export function checkContentAt(root: string, options: LoadOptions = {}): CheckRe
 
 export function checkContent(loaded: LoadedContent): CheckResult {
   const findings: Finding[] = [...loaded.findings];
-  for (const source of [...loaded.powers, ...loaded.departments, ...loaded.laws, ...loaded.flows]) findings.push(...markupInText(source));
+  const settings = [loaded.stageTable, loaded.site].filter((s) => s !== undefined);
+  for (const source of [...loaded.powers, ...loaded.departments, ...loaded.laws, ...loaded.flows, ...settings]) findings.push(...markupInText(source));
   const table = readStageTable(loaded.stageTable, findings);
   if (loaded.site) parseWithSchema(siteSchema, loaded.site, findings);
   const laws = checkLaws(loaded.laws, loaded.statutes, findings);
@@ -41,6 +42,12 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   const flows = checkFlows(loaded, table, laws, findings, invalid);
   if (!table) return { findings: sortFindings(findings), ok: false };
   const powers = checkPowers(loaded.powers, { invalid, table, departments, laws, findings });
+  for (const source of loaded.departments) {
+    const id = yamlStem(source.file);
+    if (departments.has(id) && !loaded.powers.some((p) => p.folder === id)) {
+      findings.push({ severity: 'warning', rule: 'empty-department', file: source.file, line: 1, column: 1, field: '', message: `部门「${id}」还没有任何事项：网站会发布一份空清单；请在 content/powers/${id}/ 中添加事项（quanze new ${id} <职权类别>）` });
+    }
+  }
   const sorted = sortFindings(findings);
   return {
     findings: sorted,

@@ -16,9 +16,11 @@ function issueToFindings(schema: z.ZodType, source: YamlSource, issue: z.core.$Z
     const allowed = keysAt(schema, path);
     return issue.keys.map((key) => {
       const at = source.locate(path, { key });
-      const guess = closest(key, allowed);
+      // A pasted paragraph used as a key is shown cut, so the report stays readable.
+      const shown = key.length > 40 ? `${key.slice(0, 40)}…（共 ${key.length} 个字符）` : key;
+      const guess = key.length > 40 ? undefined : closest(key, allowed);
       const hint = guess ? `，是否应为「${guess}」？` : '。';
-      return make(source, at, [...path, key], 'unknown-key', `未知字段「${key}」${hint}允许的字段：${allowed.join('、')}`);
+      return make(source, at, [...path, shown], 'unknown-key', `未知字段「${shown}」${hint}允许的字段：${allowed.join('、')}`);
     });
   }
   const at = source.locate(path);

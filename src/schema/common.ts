@@ -32,7 +32,7 @@ export const article = z
 
 export const lawId = z
   .string()
-  .regex(LAW_ID_PATTERN, { error: '法律标识应为小写字母、数字和连字符（至多 64 个字符），例如 xzxkf' })
+  .regex(LAW_ID_PATTERN, { error: '法律标识应为小写字母、数字和连字符，例如 xzxkf' })
   .meta({ title: '法律', description: '法规库中法律文件的 id（content/laws/<id>.yaml）。' });
 
 /** A reference to a law article without a quote (a stage's or an accountability item's basis). */

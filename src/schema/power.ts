@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMIT_HELP, parseLimitText } from '../lib/time-limit.ts';
+import { LIMIT_HELP, MAX_LIMIT, parseLimitText } from '../lib/time-limit.ts';
 import { article, articleRef, isoDate, lawId, nonEmptyText } from './common.ts';
 import { avRecordingSchema, discretionSchema, legalReviewSchema, leniencySchema, riskSchema } from './derived-lists.ts';
 
@@ -27,7 +27,11 @@ export const limitSchema = z
     [
       z.string().refine((s) => parseLimitText(s) !== undefined, { error: LIMIT_HELP }),
       z.strictObject({
-        days: z.number({ error: 'days 应为正整数' }).int({ error: 'days 应为正整数' }).positive({ error: 'days 应为正整数' }),
+        days: z
+          .number({ error: 'days 应为正整数' })
+          .int({ error: 'days 应为正整数' })
+          .positive({ error: 'days 应为正整数' })
+          .max(MAX_LIMIT.自然日, { error: `days 不应超过 ${MAX_LIMIT.自然日}（十年）：请核对期限` }),
         type: z.enum(DAY_TYPES, { error: 'type 应为 工作日 或 自然日' }),
       }),
     ],

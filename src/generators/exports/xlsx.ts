@@ -16,7 +16,8 @@ export async function departmentWorkbook(model: Model, department: DepartmentMod
   const sheet = workbook.addWorksheet('权责清单', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  const width = Math.max(...list.sections.map((s) => s.columns.length)) + EXTENSION_COLUMNS.length;
+  // A department without powers yet still gets its (empty) list, not a crash on Math.max().
+  const width = Math.max(0, ...list.sections.map((s) => s.columns.length)) + EXTENSION_COLUMNS.length;
   const border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;
   const wrap = { wrapText: true, vertical: 'top' } as const;
   // One style object per kind of cell: exceljs recognises a style it has seen by identity, and a
