@@ -89,6 +89,8 @@ function messageFor(issue: z.core.$ZodIssue, data: unknown, path: FieldPath): st
       if (!/^Too small/.test(issue.message)) return issue.message;
       return issue.origin === 'array' ? `至少需要 ${issue.minimum} 项` : `不能为空`;
     case 'too_big':
+      if (!/^Too big/.test(issue.message)) return issue.message;
+      if (issue.origin === 'number') return `不应大于 ${issue.maximum}，实际为 ${String(actual)}`;
       return issue.origin === 'array' ? `最多 ${issue.maximum} 项` : `内容过长（最多 ${issue.maximum} 个字符）`;
     case 'invalid_union': {
       if (!/^Invalid input/.test(issue.message)) return issue.message;
