@@ -1,17 +1,6 @@
 #!/usr/bin/env node
-import { runAudit } from './audit.ts';
-import { runBuild } from './build.ts';
-import { runDiff } from './diff.ts';
-import { runExport } from './export.ts';
-import { runFlowcharts } from './flowcharts.ts';
-import { runImport } from './import.ts';
-import { runIndexSearch } from './index-search.ts';
-import { runLaws } from './laws.ts';
-import { runNew } from './new.ts';
-import { runSchemas } from './schemas.ts';
 import { UnsafePathError } from '../lib/safe-path.ts';
 import { UsageError } from './usage-error.ts';
-import { runValidate } from './validate.ts';
 
 const USAGE = `用法：quanze <命令> [选项]
 
@@ -36,18 +25,21 @@ const USAGE = `用法：quanze <命令> [选项]
   --content <目录>            内容目录（默认 content）
   -h, --help                  显示帮助`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
-  validate: runValidate,
-  build: runBuild,
-  new: runNew,
-  flowcharts: runFlowcharts,
-  diff: runDiff,
-  laws: runLaws,
-  export: runExport,
-  audit: runAudit,
-  import: runImport,
-  schemas: runSchemas,
-  'index-search': runIndexSearch,
+type Command = (args: string[]) => Promise<number> | number;
+
+/** Each command is loaded when it is run: `quanze validate` does not load Astro or exceljs. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate.ts')).runValidate,
+  build: async () => (await import('./build.ts')).runBuild,
+  new: async () => (await import('./new.ts')).runNew,
+  flowcharts: async () => (await import('./flowcharts.ts')).runFlowcharts,
+  diff: async () => (await import('./diff.ts')).runDiff,
+  laws: async () => (await import('./laws.ts')).runLaws,
+  export: async () => (await import('./export.ts')).runExport,
+  audit: async () => (await import('./audit.ts')).runAudit,
+  import: async () => (await import('./import.ts')).runImport,
+  schemas: async () => (await import('./schemas.ts')).runSchemas,
+  'index-search': async () => (await import('./index-search.ts')).runIndexSearch,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -56,12 +48,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     console.error(`未知命令「${command}」。\n\n${USAGE}`);
     return 2;
   }
   try {
+    const run = await load();
     return await run(rest);
   } catch (error) {
     if (error instanceof UsageError || error instanceof UnsafePathError) {

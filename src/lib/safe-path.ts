@@ -1,5 +1,5 @@
-import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
  * Every file the project writes goes through here, so that a name taken from content or from a
@@ -15,7 +15,7 @@ const SAFE_SEGMENT = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,127}$/u;
 /**
  * The path of `segments` inside `folder`, refusing names that are paths themselves (separators,
  * `..`, absolute, control characters) and any result that would leave `folder` — also through a
- * symbolic link already on disk. `what` names the value for the message, e.g. 事项编码.
+ * symbolic link already on disk below it. `what` names the value for the message, e.g. 事项编码.
  */
 export function pathInside(folder: string, segments: string[], what: string): string {
   for (const segment of segments) {
@@ -26,16 +26,12 @@ export function pathInside(folder: string, segments: string[], what: string): st
   const root = resolve(folder);
   const target = resolve(root, ...segments);
   if (!isWithin(root, target)) throw new UnsafePathError(`${what}「${printable(segments.join('/'))}」指向 ${root} 之外`);
-  // A link on disk (content/powers/x -> /etc) would still lead outside: compare real paths of
-  // the deepest part that exists.
-  const realRoot = existsSync(root) ? realpathSync(root) : root;
-  let existing = target;
-  while (!existsSync(existing) && existing !== root && dirname(existing) !== existing) existing = dirname(existing);
-  if (existsSync(existing) && !isWithin(realRoot, realpathSync(existing))) {
-    throw new UnsafePathError(`${what}「${printable(segments.join('/'))}」经符号链接指向 ${root} 之外，已拒绝写入`);
-  }
-  if (existsSync(target) && lstatSync(target).isSymbolicLink()) {
-    throw new UnsafePathError(`${target} 是符号链接，已拒绝写入：请换成普通文件`);
+  // A link on disk (content/powers/x -> /etc, even a dangling one) would still lead elsewhere:
+  // no part of the path below the folder may be a symbolic link.
+  let path = root;
+  for (const segment of relative(root, target).split(sep).filter(Boolean)) {
+    path = join(path, segment);
+    if (lexists(path) && lstatSync(path).isSymbolicLink()) throw new UnsafePathError(`${path} 是符号链接，已拒绝写入：请换成普通文件或文件夹`);
   }
   return target;
 }
@@ -72,6 +68,16 @@ export function outputFolder(path: string, option: string, protect: string[]): s
     if (!stat.isDirectory()) throw new UnsafePathError(`${option} ${path} 不是文件夹`);
   }
   return target;
+}
+
+/** Like existsSync, but true for a dangling link too. */
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** True when `path` is `folder` or inside it. */

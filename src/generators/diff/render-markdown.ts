@@ -57,15 +57,16 @@ function cell(text: string): string {
  * A user string as literal text in the middle of one line of GitHub Markdown (a heading after its
  * prefix, a quote, a table cell): line breaks become spaces; every character that could open
  * markup there (emphasis, code, links, images, HTML, entities, math, table pipes, a closing #)
- * is backslash-escaped, as are the `://` and `www.` of bare links; an @ gets a zero-width space
- * after it so that no one is @mentioned by content.
+ * is backslash-escaped. Bare links and mentions are recognised after escapes are resolved, so a
+ * zero-width space goes after each @ and inside each `://` and `www.`: no one is @mentioned and
+ * no link is made by content.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(/[\\`*_{}[\]()#!|<>~&$]/g, '\\$&')
-    .replace(/:(?=\/\/)/g, '\\:')
-    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/:(?=\/\/)/g, ':&#8203;')
+    .replace(/\b(www)\./gi, '$1&#8203;.')
     .replace(/@/g, '@&#8203;');
 }
 
