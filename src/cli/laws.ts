@@ -88,5 +88,5 @@ function lawsImport(args: string[]): number {
   const problems = check.findings.filter((f) => f.severity === 'error' && (f.rule === 'quote-mismatch' || f.rule === 'unknown-article'));
   for (const f of problems) console.error(formatFinding(f));
   if (problems.length) console.error(`有 ${problems.length} 处引文或条款与该版本全文不符，请逐条核对。`);
-  return 0;
+  return problems.length ? 1 : 0;
 }
