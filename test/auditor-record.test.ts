@@ -22,6 +22,8 @@ const CF = 'content/powers/test-dept/410100-CS-CF-001.md';
 const XK2 = 'content/powers/test-dept/410100-CS-XK-002.md';
 const XK3 = 'content/powers/test-dept/410100-CS-XK-003.md';
 /** Commit messages written for developers: none may reach the public site. */
+const commits: string[] = [];
+let buildLog = '';
 const SUBJECTS = ['chore: initial import SUBJ-7F3A', 'fix受理期限 SUBJ-19C2', 'wip: notes SUBJ-0B7E', 'feat: add two permits SUBJ-55D1', 'apply adjustment SUBJ-E4A8'];
 
 function quanze(...args: string[]) {
@@ -36,19 +38,19 @@ const text = (html: string) => html.replace(/<(script|style)[\s\S]*?<\/\1>/g, ''
 
 beforeAll(() => {
   repo.edit('content/site.yaml', 'sample: true', 'sample: true\nurl: https://qd.example.gov.cn/');
-  repo.commit(SUBJECTS[0]!, '2024-01-10');
+  commits[0] = repo.commit(SUBJECTS[0]!, '2024-01-10');
 
   repo.edit(XK, 'limit: 5个工作日', 'limit: 3个工作日');
   repo.edit(XK, 'status: 有效', 'status: 有效\nchange_note: 受理期限由5个工作日压缩为3个工作日');
-  repo.commit(SUBJECTS[1]!, '2024-03-01', '09:15:00');
+  commits[1] = repo.commit(SUBJECTS[1]!, '2024-03-01', '09:15:00');
   // Same day, later: a change without a change note.
   repo.edit(CF, 'duty: 两名以上执法人员调查取证。', 'duty: 两名以上执法人员调查取证，制作笔录。');
-  repo.commit(SUBJECTS[2]!, '2024-03-01', '16:40:00');
+  commits[2] = repo.commit(SUBJECTS[2]!, '2024-03-01', '16:40:00');
 
   const xk = repo.read(XK).replace(/change_note: .*\n/, '');
   repo.write(XK2, xk.replace('code: 410100-CS-XK-001', 'code: 410100-CS-XK-002').replace('name: 测试许可证核发', 'name: 测试经营备案').replace('status: 有效', 'status: 有效\nchange_note: 新增测试经营备案'));
   repo.write(XK3, xk.replace('code: 410100-CS-XK-001', 'code: 410100-CS-XK-003').replace('name: 测试许可证核发', 'name: 测试场所许可'));
-  repo.commit(SUBJECTS[3]!, '2024-04-01');
+  commits[3] = repo.commit(SUBJECTS[3]!, '2024-04-01');
 
   repo.write(
     'content/adjustments/test-dept-2024-05.yaml',
@@ -70,8 +72,8 @@ items:
 `,
   );
   repo.git(['rm', '-q', XK2, XK3]);
-  repo.commit(SUBJECTS[4]!, '2024-05-08');
-  quanze('build', '--content', repo.content, '--out', out, '--full');
+  commits[4] = repo.commit(SUBJECTS[4]!, '2024-05-08');
+  buildLog = quanze('build', '--content', repo.content, '--out', out, '--full');
 }, 300_000);
 
 afterAll(() => {
@@ -118,6 +120,7 @@ describe('the change record of a site built from dated commits', () => {
     expect(withdrawn[0]!.text).toContain('测政〔2024〕18号');
     // Changes without a change note or an adjustment are counted for the department.
     expect(text(html)).toContain('其中 4 条未填写变更说明');
+    expect(buildLog).toContain('警告：4 处变更既未填写变更说明（change_note）也没有调整记录，公开的变更记录显示为「内容调整（未填写变更说明）」：测试市应急管理局 4 处 (missing-change-note)');
     expect(text(html)).toContain('调整 2 项：取消 1、下放 1');
   });
 
@@ -173,6 +176,27 @@ describe('the change record of a site built from dated commits', () => {
     expect(feed).toContain('<updated>2024-03-01T09:15:00+08:00</updated>');
     expect(feed).not.toMatch(/href="\//);
     expect(feed).not.toContain('T00:00:00Z');
+  });
+});
+
+describe('the pull-request check', () => {
+  const diff = (from: number, to: number) =>
+    spawnSync(process.execPath, ['bin/quanze.mjs', 'diff', commits[from]!, commits[to]!, '--content', repo.content, '--require-change-notes'], { encoding: 'utf8' });
+
+  it('refuses a changed power without a change note, naming the file', () => {
+    const r = diff(1, 2);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('content/powers/test-dept/410100-CS-CF-001.md: 修改了事项「对测试违法行为的行政处罚」（410100-CS-CF-001），但没有变更说明');
+    expect(r.stderr).toContain('1 个变更的事项没有变更说明');
+  });
+
+  it('accepts changes explained by a change note or by an adjustment record, and refuses an unexplained addition', () => {
+    expect(diff(0, 1).status).toBe(0);
+    expect(diff(3, 4).status).toBe(0);
+    const added = diff(2, 3);
+    expect(added.status).toBe(1);
+    expect(added.stderr).toContain('新增了事项「测试场所许可」（410100-CS-XK-003）');
+    expect(added.stderr).not.toContain('410100-CS-XK-002）');
   });
 });
 

@@ -24,7 +24,7 @@ export interface PublicRevision {
 }
 
 /** The department a revision's file sat in: content/powers/<department>/<code>.md. */
-export function revisionDepartment(r: PowerRevision): string {
+export function revisionDepartment(r: { file: string }): string {
   return /(?:^|\/)powers\/([^/]+)\/[^/]+$/.exec(r.file)?.[1] ?? '';
 }
 
