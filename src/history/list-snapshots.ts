@@ -71,6 +71,7 @@ export function listSnapshot(model: Model, history: ContentHistory, department: 
     departments: new Map(model.departments.map((d) => [d.id, d])),
     laws: model.laws,
     findings: [],
+    quotes: { verified: 0 },
   });
   const resolved = new Set(powers.map((p) => p.code));
   const hash = history.available ? (history.commits.find((c) => c.date <= date)?.hash ?? '') : '';
