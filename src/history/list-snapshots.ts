@@ -52,35 +52,56 @@ export function versionsAsOf(history: ContentHistory, date: string): PowerRevisi
   return out;
 }
 
-const cache = new WeakMap<object, Map<string, ListSnapshot>>();
+const snapshots = new WeakMap<object, Map<string, ListSnapshot>>();
+/** Each version is resolved once per build, however many dated lists it appears in. */
+const resolvedVersions = new WeakMap<object, Map<string, PowerModel | null>>();
 
 export function listSnapshot(model: Model, history: ContentHistory, department: string, date: string): ListSnapshot {
-  const memo = cache.get(history) ?? new Map<string, ListSnapshot>();
-  cache.set(history, memo);
+  const memo = snapshots.get(history) ?? new Map<string, ListSnapshot>();
+  snapshots.set(history, memo);
   const key = `${department}@${date}`;
   const hit = memo.get(key);
   if (hit) return hit;
   const versions = versionsAsOf(history, date).filter((r) => revisionDepartment(r) === department);
-  const sources = versions.flatMap((r) => {
-    const source = powerSource(r);
-    return source ? [source] : [];
-  });
-  const powers = checkPowers(sources, {
-    invalid: { departments: new Set(), laws: new Set(), flows: new Set() },
-    table: model.stageTable,
-    departments: new Map(model.departments.map((d) => [d.id, d])),
-    laws: model.laws,
-    findings: [],
-    quotes: { verified: 0 },
-  });
-  const resolved = new Set(powers.map((p) => p.code));
-  const hash = history.available ? (history.commits.find((c) => c.date <= date)?.hash ?? '') : '';
+  const resolved = resolvedVersions.get(history) ?? new Map<string, PowerModel | null>();
+  resolvedVersions.set(history, resolved);
+  const versionKey = (r: PowerRevision) => `${r.code}@${r.hash}`;
+  const todo = versions.filter((r) => !resolved.has(versionKey(r)));
+  if (todo.length) {
+    // A sub-item is checked against its 主项, so the parents' versions of that day come along.
+    const byCode = new Map(versions.map((r) => [r.code, r]));
+    const batch = new Set(todo);
+    for (const r of todo) {
+      const parent = r.record?.record.parent;
+      if (parent && byCode.has(parent)) batch.add(byCode.get(parent)!);
+    }
+    const models = checkPowers(
+      [...batch].flatMap((r) => powerSource(r) ?? []),
+      {
+        invalid: { departments: new Set(), laws: new Set(), flows: new Set() },
+        table: model.stageTable,
+        departments: new Map(model.departments.map((d) => [d.id, d])),
+        laws: model.laws,
+        findings: [],
+        quotes: { verified: 0 },
+      },
+    );
+    const byResolvedCode = new Map(models.map((p) => [p.code, p]));
+    for (const r of todo) resolved.set(versionKey(r), byResolvedCode.get(r.code) ?? null);
+  }
+  // The order validation gives a department's powers: stage-table category order, then code.
+  const categoryIndex = new Map(model.stageTable.categories.map((c, i) => [c.name, i]));
+  const powers = versions
+    .map((r) => resolved.get(versionKey(r)))
+    .filter((p): p is PowerModel => Boolean(p))
+    .sort((a, b) => categoryIndex.get(a.category.name)! - categoryIndex.get(b.category.name)! || a.code.localeCompare(b.code));
+  const included = new Set(powers.map((p) => p.code));
   const snapshot: ListSnapshot = {
     department,
     date,
-    hash,
+    hash: history.available ? (history.commits.find((c) => c.date <= date)?.hash ?? '') : '',
     powers,
-    unresolved: versions.filter((r) => !resolved.has(r.code)).map((r) => ({ code: r.code, name: r.name })),
+    unresolved: versions.filter((r) => !included.has(r.code)).map((r) => ({ code: r.code, name: r.name })),
   };
   memo.set(key, snapshot);
   return snapshot;
