@@ -4,6 +4,7 @@ import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -56,6 +57,12 @@ beforeAll(async () => {
     s.getCell('A1').value = '职权名称';
     s.getCell('A2').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
   });
+  // One merged range over the whole sheet, written into the XML (exceljs itself would never finish).
+  await save('merge-bomb.xlsx', (s) => (s.getCell('A1').value = '职权名称'));
+  const zip = await JSZip.loadAsync(readFileSync(join(inputs, 'merge-bomb.xlsx')));
+  const sheet = (await zip.file('xl/worksheets/sheet1.xml')!.async('string')).replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>');
+  zip.file('xl/worksheets/sheet1.xml', sheet);
+  writeFileSync(join(inputs, 'merge-bomb.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
   writeFileSync(join(inputs, 'huge.csv'), '');
   truncateSync(join(inputs, 'huge.csv'), 25 * 1024 * 1024);
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { restoreFormulaText } from '../generators/exports/csv-text.ts';
 
@@ -39,9 +40,16 @@ export function readCsv(text: string): GridRow[] {
 export const MAX_ROWS = 50_000;
 export const MAX_COLUMNS = 200;
 
+/** Merged ranges in one sheet: official lists have a few thousand; exceljs checks each against all. */
+export const MAX_MERGES = 20_000;
+/** A sheet's XML unpacked: a few MB for the largest lists; a zip bomb stops here. */
+const MAX_SHEET_XML_BYTES = 200 * 1024 * 1024;
+
 async function readXlsx(file: string): Promise<{ rows: GridRow[]; sheet: string }> {
+  const bytes = readFileSync(file);
+  await checkMerges(bytes);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets.find((s) => s.state === 'visible') ?? workbook.worksheets[0];
   if (!sheet) return { rows: [], sheet: '' };
   // Only the cells present in the file are visited (eachRow/eachCell skip the empty ones), so
@@ -75,6 +83,59 @@ async function readXlsx(file: string): Promise<{ rows: GridRow[]; sheet: string 
     next = number + 1;
   }
   return { rows, sheet: sheet.name };
+}
+
+/**
+ * exceljs fills every cell of a merged range when it loads a sheet, so one range A1:XFD1048576
+ * in a 7 KB file would never finish. The sheets' merge lists are read first (unpacked with a
+ * size cap) and a range past the sheet limits, or too many ranges, is refused by address.
+ */
+async function checkMerges(bytes: Buffer): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new Error('文件不是有效的 .xlsx（无法解压）：请用 Excel 或 WPS 另存为 .xlsx 后再导入');
+  }
+  for (const entry of zip.file(/^xl\/worksheets\/[^/]+\.xml$/)) {
+    const xml = await unpackBounded(entry);
+    let count = 0;
+    for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
+      if (++count > MAX_MERGES) throw new Error(`工作表中合并单元格超过 ${MAX_MERGES} 处：请确认选对了文件`);
+      const bottom = Number(m[4]);
+      const right = columnNumber(m[3]!);
+      if (bottom > MAX_ROWS || right > MAX_COLUMNS) {
+        throw new Error(`合并单元格 ${m[1]}${m[2]}:${m[3]}${m[4]} 超出读取范围（至多 ${MAX_ROWS} 行、${MAX_COLUMNS} 列）：请取消该合并或删除表格范围外的内容后再导入`);
+      }
+    }
+  }
+}
+
+async function unpackBounded(entry: JSZip.JSZipObject): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  await new Promise<void>((done, fail) => {
+    const stream = entry.nodeStream('nodebuffer');
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_SHEET_XML_BYTES) {
+        stream.pause();
+        fail(new Error(`工作表 ${entry.name} 解压后超过 ${MAX_SHEET_XML_BYTES / 1024 / 1024} MB：不像是一份清单，请确认选对了文件`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('end', () => done());
+    stream.on('error', fail);
+  });
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Column letters to their number: A → 1, XFD → 16384. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const c of letters) n = n * 26 + (c.charCodeAt(0) - 64);
+  return n;
 }
 
 /** A cell's text as the user sees it; a formula counts by its saved result, never by its formula. */
