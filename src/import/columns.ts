@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 /**
@@ -26,9 +27,12 @@ export function normalizeHeader(text: string): string {
     .replace(/[*＊※]/g, '');
 }
 
-export function loadColumnTable(contentRoot: string): ColumnTable {
-  const path = join(contentRoot, 'import', 'columns.yaml');
-  if (!existsSync(path)) throw new Error(`缺少列名对照表 ${path}：请从 Quanze 仓库复制 content/import/columns.yaml`);
+/** The table shipped with Quanze, used when a content folder has no import/columns.yaml of its own. */
+export const DEFAULT_COLUMNS_PATH = fileURLToPath(new URL('../../content/import/columns.yaml', import.meta.url));
+
+export function loadColumnTable(contentRoot?: string): ColumnTable {
+  const own = contentRoot ? join(contentRoot, 'import', 'columns.yaml') : undefined;
+  const path = own && existsSync(own) ? own : DEFAULT_COLUMNS_PATH;
   return columnTableFrom(parse(readFileSync(path, 'utf8')), path);
 }
 
