@@ -54,6 +54,8 @@ export interface ImportResult {
   /** 页脚 rows: the department's service and complaint contacts, offered for its department file. */
   contacts: string[];
   layout: string;
+  /** Every row of the sheet (1-based number) → what became of it; a row belongs to exactly one status. */
+  rowStatus: Map<number, RowReport['status']>;
   /** Why a non-empty file gave no powers, when it did not. */
   failure?: string;
 }
@@ -67,6 +69,17 @@ export interface ParseOptions {
   category?: string;
   /** Column names → fields; the table in content/import/columns.yaml when omitted. */
   columns?: ColumnTable;
+  /** Shared by the sheets of one workbook, so that codes and new-law ids do not repeat. */
+  state?: ImportState;
+}
+
+export interface ImportState {
+  usedCodes: Set<string>;
+  missingLaws: Map<string, MissingLaw>;
+}
+
+export function newImportState(model: Model): ImportState {
+  return { usedCodes: new Set(model.powers.map((p) => p.code)), missingLaws: new Map() };
 }
 
 export const UNPLACED_HEADING = '导入时未能识别的内容';
@@ -94,8 +107,9 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
   for (const s of layout.structure) report.push({ rows: [s.row, s.row], sheet: s.sheet, status: 'structure', message: STRUCTURE_MESSAGES[s.kind](s, s.row > firstHeader) });
   const contacts = layout.structure.filter((s) => s.kind === '页脚').map((s) => s.text);
 
-  const missing = new Map<string, MissingLaw>();
-  const used = new Set(model.powers.map((p) => p.code));
+  const state = options.state ?? newImportState(model);
+  const missing = state.missingLaws;
+  const used = state.usedCodes;
   const powers: ImportedPower[] = [];
   const codes = new Map<PowerRecord, string>();
   for (const record of layout.records) {
@@ -126,7 +140,11 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
     const skipped = deduped.find((r) => r.status === 'skipped');
     failure = layout.headerHints[0] ? `没有找到表头：${layout.headerHints[0]}` : layout.records.length === 0 ? '没有找到表头：没有一行同时含有「职权名称」（或 事项名称、权力名称 等）和其他已知列名（列名见 content/import/columns.yaml）' : `所有事项都未能导入，例如第 ${skipped?.rows.join('–')} 行：${skipped?.message}`;
   }
-  return { powers, report: deduped, missingLaws: [...missing.values()], contacts, layout: layout.layout, failure };
+  const rowStatus = new Map<number, RowReport['status']>();
+  for (const s of layout.structure) rowStatus.set(s.row, 'structure');
+  for (const record of layout.records) for (const r of record.rows) if (rowStatus.get(r) !== 'imported') rowStatus.set(r, codes.has(record) ? 'imported' : 'skipped');
+  for (const r of rows) if (!rowStatus.has(r.number)) rowStatus.set(r.number, 'skipped');
+  return { powers, report: deduped, missingLaws: [...missing.values()], contacts, layout: layout.layout, rowStatus, failure };
 
   function buildPower(record: PowerRecord, range: [number, number]): ImportedPower | { error: string } {
     const findings: ImportFinding[] = [];
