@@ -49,7 +49,11 @@ export function parseBasisCell(cell: string): ParsedBasis {
     const body = text.slice(law.end, end);
     const found = articlesIn(body);
     if (found.length === 0) {
-      const whole = text.slice(law.start, end).replace(/[；;，,、\s]+$/, '').trim();
+      const whole = text
+        .slice(law.start, end)
+        .replace(/(?:\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]))+\s*$/, '')
+        .replace(/[；;，,、\s]+$/, '')
+        .trim();
       unplaced.push(whole);
       return;
     }
@@ -59,7 +63,15 @@ export function parseBasisCell(cell: string): ParsedBasis {
     if (lead && !/^(?:[（(][^）)]*[）)]\s*)*[，,：:]?$/.test(lead)) unplaced.push(lead);
     found.forEach((a, j) => {
       const quoteEnd = j + 1 < found.length ? found[j + 1]!.start : body.length;
-      const quote = cleanQuote(body.slice(a.end, quoteEnd));
+      let after = body.slice(a.end, quoteEnd);
+      // After 「；」 the text is not this article's quote (「第十六条;山西省能源局《…》」): keep it apart.
+      const stop = /^\s*[；;]/.exec(after);
+      if (stop) {
+        const rest = after.slice(stop[0].length).replace(/(?:\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]))+\s*$/, '').replace(/[；;，,、\s]+$/, '').trim();
+        if (rest) unplaced.push(rest);
+        after = '';
+      }
+      const quote = cleanQuote(after);
       a.articles.forEach((article, k) => {
         const last = k === a.articles.length - 1;
         citations.push({ lawName: law.name, article, ...(last && quote ? { quote } : {}), ...(edition && k === 0 && j === 0 ? { edition } : {}) });

@@ -119,7 +119,12 @@ export function readLayout(rows: GridRow[], sheet: string, table: ColumnTable, c
       const keyIndex = cells.findIndex(Boolean);
       const key = cells[keyIndex]!;
       const field = fieldOf(table, key);
-      const value = distinct(row.cells.slice(keyIndex + 1).map((c) => c)).join('\n');
+      const rest = distinct(row.cells.slice(keyIndex + 1));
+      // 「实施主体 | 安监局 | 行使层级 | 本级保留」: further key–value pairs on the same row.
+      const pairAt = rest.findIndex((t, j) => j > 0 && fieldOf(table, t) !== undefined);
+      const value = (pairAt > 0 ? rest.slice(0, pairAt) : rest).join('\n');
+      const pairs: [string, string][] = [];
+      if (pairAt > 0) for (let j = pairAt; j < rest.length; j += 2) pairs.push([rest[j]!, rest[j + 1] ?? '']);
       if (field) {
         const isHeaderLike = cells.filter((c) => c && fieldOf(table, c)).length >= 3;
         if (isHeaderLike) headerHints.push(`第 ${row.number} 行像是表头，但缺少「职权名称」一类的列（可用的列名见 content/import/columns.yaml）`);
@@ -127,9 +132,21 @@ export function readLayout(rows: GridRow[], sheet: string, table: ColumnTable, c
           current = newRecord(sheet, heading);
           records.push(current);
           kv = true;
+          // A table whose name is written as a caption line above its first key (「生产、储存危险化学品的
+          // 建设项目安全设施设计审查、竣工验收」 then 「类别 | 行政许可」) takes that line as its name.
+          const caption = structure.at(-1);
+          if (field !== '职权名称' && field !== '序号' && caption?.kind === '标题' && caption.row === row.number - 1) {
+            structure.pop();
+            current.rows.push(caption.row);
+            push(current.fields, '职权名称', { row: caption.row, text: caption.text });
+          }
         }
         current.rows.push(row.number);
         push(current.fields, field, { row: row.number, text: value });
+        for (const [k, v] of pairs) {
+          const f = fieldOf(table, k)!;
+          push(current.fields, f, { row: row.number, text: v });
+        }
         continue;
       }
       if (kv && current && unique.length >= 1 && keyIndex >= 0 && value) {
@@ -236,7 +253,7 @@ function headerFields(cells: string[], table: ColumnTable): Header | undefined {
   if (!named.has('职权名称') && !named.has('子项名称')) return undefined;
   // A header names at least one more field, and is mostly made of column names.
   const filled = cells.filter(Boolean).length;
-  if (named.size < 2 || fields.filter(Boolean).length < filled / 2) return undefined;
+  if (named.size < 2 || fields.filter(Boolean).length < filled / 3) return undefined;
   const seen = new Set<string>();
   return {
     fields: fields.map((f) => {

@@ -106,7 +106,7 @@ export function parseDuties(text: string): { items: DutyItem[]; preamble: string
     const label = m?.[1]?.trim();
     if (!m || !label || !LABEL_WORD.test(body.slice(0, m[0].length)) || /[，,。；;]/.test(label)) {
       // 「其他法律法规规章文件规定应履行的责任」 is the catch-all stage even without a label.
-      return /^其他.{0,20}规定.{0,6}责任/.test(body) ? { stage: '其他', duty: body, raw: item } : { duty: body, raw: item };
+      return /^其他.{0,20}规定.{0,6}责任|^法律.{0,16}规定.{0,6}其他.{0,4}责任/.test(body) ? { stage: '其他', duty: body, raw: item } : { duty: body, raw: item };
     }
     const owner = m[2]?.trim();
     const [unitName, post] = owner?.includes('·') ? owner.split('·') : [undefined, owner];

@@ -10,7 +10,7 @@ import { categoryIn, readLayout, type PowerRecord, type StructureRow } from './l
 import { clean, parseCitation, parseDuties, parseTargets } from './parse-cells.ts';
 
 /** What a person must still do about an imported power, by kind (for the per-kind counts). */
-export type FindingKind = '岗位' | '法规库' | '版本' | '条款' | '环节' | '实施对象' | '承办机构' | '期限' | '其他';
+export type FindingKind = '岗位' | '法规库' | '版本' | '条款' | '实施依据' | '责任事项' | '环节' | '实施对象' | '承办机构' | '期限' | '类别';
 
 export interface ImportFinding {
   kind: FindingKind;
@@ -151,6 +151,7 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
     const notes: string[] = [];
     const unplaced: string[] = [];
     const note = (kind: FindingKind, message: string) => {
+      if (notes.includes(message)) return;
       findings.push({ kind, message });
       notes.push(message);
     };
@@ -170,7 +171,8 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
       const choices = categoryNames.join('、');
       return { error: categoryText ? `职权类别「${cut(categoryText)}」无法识别：应为 ${choices} 之一（各地叫法可加到 content/import/columns.yaml 的 category_aliases）` : `没有职权类别：表中没有类别列，也没有「（一）行政许可类」这样的标题行或工作表名；请用 --category 指定（${choices}）` };
     }
-    if (categoryText && categoryIn(categoryText, categoryNames, options.columns) === undefined && categoryNames.filter((n) => categoryText.includes(n)).length > 1) note('其他', `职权类别「${categoryText}」含多个类别，按「${category.name}」处理`);
+    if (categoryText && categoryIn(categoryText, categoryNames, options.columns) === undefined && categoryNames.filter((n) => categoryText.includes(n)).length > 1) note('类别', `职权类别「${categoryText}」含多个类别，按「${category.name}」处理`);
+    if (categoryText && categoryText !== category.name && categoryText !== `${category.name}类`) unplaced.push(`职权类别（原文）：${categoryText}`);
     let procedure = first('程序') || /[（(](.+?)[)）]/.exec(categoryText)?.[1];
     if (category.hasVariants && !category.procedures.some((p) => p.name === procedure)) {
       procedure = category.procedures[0]!.name;
@@ -197,6 +199,9 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
     const stageBaseCells = record.fields.get('环节依据') ?? [];
     const stageBases = stageBaseCells.length > 1 || record.rows.length > 1 ? stageBaseCells.map((c) => c.text) : (stageBaseCells[0]?.raw ?? stageBaseCells[0]?.text ?? '').replace(/\r\n?/g, '\n').split('\n').map((l) => clean(l));
     const stages: Record<string, unknown>[] = [];
+    // 责任事项依据 lines match the duties one to one, or the cell is one text for the whole power.
+    const alignBases = stageBases.filter(Boolean).length > 0 && stageBases.length === items.length;
+    if (!alignBases) for (const b of stageBases.filter(Boolean)) unplaced.push(`责任事项依据：${b}`);
     const otherDuty = normalizeForQuote(model.stageTable.otherStage.duty).slice(0, 12);
     const alignLimits = limitLines.filter(Boolean).length > 1 || (items.length === 1 && limitLines.filter(Boolean).length === 1) || (perRowLimits && limitLines.length === items.length);
     items.forEach((d, i) => {
@@ -224,11 +229,10 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
           note('期限', `第 ${row} 行办理期限「${cut(limit)}」无法识别，已保留在正文中；应写作「5个工作日」「20日」「当场」`);
         }
       }
-      const basisRef = stageBases[i] && parseCitation(stageBases[i]!);
-      if (basisRef) {
-        const law = findLaw(basisRef.lawName);
-        if (law) stage.basis = { law: law.id, article: basisRef.article };
-      }
+      const basisRef = alignBases ? stageBases[i] && parseCitation(stageBases[i]!) : undefined;
+      const law = basisRef ? findLaw(basisRef.lawName) : undefined;
+      if (basisRef && law) stage.basis = { law: law.id, article: basisRef.article };
+      else if (alignBases && stageBases[i]) unplaced.push(`环节依据（${d.stage}）：${stageBases[i]}`);
       stages.push(stage);
     });
     if (!alignLimits) for (const l of limitLines.filter(Boolean)) unplaced.push(`办理期限：${l}`);
@@ -241,13 +245,14 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
       unplaced.push(`实施依据：${u}`);
       note('条款', /《.+》/.test(u) || /法|条例|办法|规定/.test(u) ? `实施依据「${cut(u)}」没有写明条款，已保留在正文中；应写作「《法律名称》第X条：“原文”」` : `实施依据中的「${cut(u)}」不是引文，已保留在正文中`);
     }
-    if (!basisText) note('条款', '没有实施依据：请填写 basis（法律、条款、版本、原文）');
+    if (!basisText) note('实施依据', '没有实施依据：请填写 basis（法律、条款、版本、原文）');
+    if (items.length === 0) note('责任事项', '没有责任事项：请按 stages.yaml 中本类别的环节填写 stages（环节、岗位、职责）');
     const basis = parsed.citations.map((c, i) => {
       const law = findLaw(c.lawName);
       const id = law?.id ?? missingLaw(c.lawName, firstRow);
       const version = versions[i] ?? law?.latest.date ?? '待填写';
       if (c.edition) unplaced.push(`依据版本说明：《${c.lawName}》${c.edition}`);
-      if (!versions[i] && law) note('版本', `《${law.short}》未注明版本，按最新版本 ${version} 处理`);
+      if (!versions[i] && law) note('版本', c.edition ? `《${law.short}》原文注明「${c.edition}」，暂按最新版本 ${version} 处理，请核对引用的是哪一版` : `《${law.short}》未注明版本，按最新版本 ${version} 处理`);
       else if (!law) note('法规库', `法规库中没有《${c.lawName}》：请按建议新建法律文件并填写版本`);
       return { law: id, article: c.article, version, ...(c.quote ? { quote: c.quote } : {}) };
     });
@@ -287,9 +292,9 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
         const law = ref && findLaw(ref.lawName);
         return law ? { situation: m![1], basis: { law: law.id, article: ref!.article } } : { situation: line };
       });
-    for (const field of ['实施主体', '行使层级说明', '受理条件', '序号']) {
-      if (field === '序号') continue;
-      for (const t of all(field)) unplaced.push(`${field}：${t}`);
+    for (const field of ['序号', '实施主体', '行使层级说明', '受理条件']) {
+      if (field === '序号' && record.parent) continue;
+      for (const t of all(field)) unplaced.push(`${field === '序号' ? '原清单序号' : field}：${t}`);
     }
     for (const [label, cells] of record.extras) for (const c of cells) if (c.text) unplaced.push(`${label}：${c.text}`);
 
