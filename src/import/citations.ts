@@ -122,6 +122,7 @@ function findLaws(text: string): LawMention[] {
     const prefix = text.slice(Math.max(0, m.start - 12), m.start);
     const startsItem = /(?:^|[\n；;。]|\d\s*[.、．]|[（(]\d[)）]|根据|依据|、|，|,)\s*$/.test(prefix);
     const followedByArticle = new RegExp(`^\\s*(?:[（(][^）)]*[）)]\\s*)*第${CN}条`).test(text.slice(m.end));
+    if (insideQuotationMarks(text.slice(0, m.start))) return false;
     return startsItem && (followedByArticle || /[\n；;。]\s*(?:\d\s*[.、．]\s*)?$/.test(prefix) || !insideQuote(text, m.start));
   });
 }
@@ -150,7 +151,7 @@ function articlesIn(body: string): ArticleMention[] {
     // at the start, after a break, after another article, or after whitespace/punctuation does.
     const prefix = body.slice(0, start);
     const atBoundary = out.length === 0 ? /^(?:\s|[（(][^）)]*[）)]|[，,：:])*$/.test(prefix) : /(?:[\n；;。]|^|\s|[、，,]\s*$)\s*$/.test(prefix.slice(out.at(-1)!.end)) && boundaryBefore(prefix);
-    if (!atBoundary) continue;
+    if (!atBoundary || insideQuotationMarks(prefix)) continue;
     const numbers = m[1]!.split(/\s*[、，,和及]\s*(?:第\s*)?/).map(arabic);
     const articles = numbers.map((n) => {
       let a = `第${n}条`;
@@ -163,6 +164,12 @@ function articlesIn(body: string): ArticleMention[] {
     out.push({ start, end: start + m[0].length, articles });
   }
   return out;
+}
+
+/** True when the text before a position leaves a “…” or 「…」 quotation open: statute text, not a new citation. */
+function insideQuotationMarks(before: string): boolean {
+  const count = (re: RegExp) => (before.match(re) ?? []).length;
+  return count(/“/g) > count(/”/g) || count(/「/g) > count(/」/g);
 }
 
 function boundaryBefore(prefix: string): boolean {
