@@ -206,8 +206,10 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
     const alignLimits = limitLines.filter(Boolean).length > 1 || (items.length === 1 && limitLines.filter(Boolean).length === 1) || (perRowLimits && limitLines.length === items.length);
     items.forEach((d, i) => {
       const row = record.fields.get('责任事项')?.[Math.min(i, (record.fields.get('责任事项')?.length ?? 1) - 1)]?.row ?? firstRow;
+      // The standard 「其他」 item without a post is implied by stages.yaml (the list prints it anyway).
+      const standardOther = normalizeForQuote(d.duty).startsWith(otherDuty) && !d.post && (!d.stage || d.stage === model.stageTable.otherStage.name);
+      if (standardOther) return;
       if (!d.stage) {
-        if (normalizeForQuote(d.duty).startsWith(otherDuty)) return;
         unplaced.push(`责任事项：${d.raw}`);
         note('环节', `第 ${row} 行责任事项「${cut(d.raw)}」没有写明环节，已保留在正文中；应写作「1.受理责任：……」`);
         return;
