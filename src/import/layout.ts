@@ -45,6 +45,8 @@ export interface SheetLayout {
   structure: StructureRow[];
   /** The rows that looked like a header but were not taken as one, with what they lacked. */
   headerHints: string[];
+  /** Rows that belong to no power and are not structure (no header found above them). */
+  skipped: { row: number; reason: string }[];
   layout: '横向表格' | '纵向表格' | '未识别';
 }
 
@@ -57,6 +59,7 @@ export function readLayout(rows: GridRow[], sheet: string, table: ColumnTable, c
   const records: PowerRecord[] = [];
   const structure: StructureRow[] = [];
   const headerHints: string[] = [];
+  const skipped: { row: number; reason: string }[] = [];
   let header: Header | undefined;
   let heading: PowerRecord['heading'] = categoryIn(sheet, categoryNames, table) ? { text: sheet, source: `工作表名「${sheet}」` } : undefined;
   let current: PowerRecord | undefined;
@@ -125,9 +128,14 @@ export function readLayout(rows: GridRow[], sheet: string, table: ColumnTable, c
       const value = (pairAt > 0 ? rest.slice(0, pairAt) : rest).join('\n');
       const pairs: [string, string][] = [];
       if (pairAt > 0) for (let j = pairAt; j < rest.length; j += 2) pairs.push([rest[j]!, rest[j + 1] ?? '']);
+      const named = cells.filter((c) => c && fieldOf(table, c)).length;
+      if (named >= 2 && named >= unique.length - 1) {
+        // Column names side by side: a header without a name column, not a key–value row.
+        headerHints.push(`第 ${row.number} 行像是表头（${unique.join('、')}），但缺少「职权名称」「事项名称」「权力名称」一类的列（可用的列名见 content/import/columns.yaml）`);
+        skipped.push({ row: row.number, reason: `像是表头，但缺少职权名称列：${unique.join(' ')}` });
+        continue;
+      }
       if (field) {
-        const isHeaderLike = cells.filter((c) => c && fieldOf(table, c)).length >= 3;
-        if (isHeaderLike) headerHints.push(`第 ${row.number} 行像是表头，但缺少「职权名称」一类的列（可用的列名见 content/import/columns.yaml）`);
         if (!kv || !current || field === '序号' || (current.fields.has(field) && field !== '责任事项')) {
           current = newRecord(sheet, heading);
           records.push(current);
@@ -161,7 +169,8 @@ export function readLayout(rows: GridRow[], sheet: string, table: ColumnTable, c
         push(current.fields, lastField, { row: row.number, text: unique[0]! });
         continue;
       }
-      structural(row, '标题', unique.join(' '));
+      if (unique.length > 1 || headerHints.length) skipped.push({ row: row.number, reason: `没有找到表头，这一行无法归入任何事项：${unique.join(' ').slice(0, 200)}` });
+      else structural(row, '标题', unique.join(' '));
       continue;
     }
     // A data row of a horizontal table.
@@ -206,7 +215,7 @@ export function readLayout(rows: GridRow[], sheet: string, table: ColumnTable, c
     const best = rows.map((r) => ({ r, n: r.cells.filter((c) => fieldOf(table, clean(c.text))).length })).sort((a, b) => b.n - a.n)[0];
     if (best && best.n >= 1) headerHints.push(`第 ${best.r.number} 行像是表头，但缺少「职权名称」一类的列（识别到 ${best.n} 个列名；可用的列名见 content/import/columns.yaml）`);
   }
-  return { records, structure, headerHints, layout };
+  return { records, structure, skipped, headerHints, layout };
 
   function rowsOf(all: GridRow[], number: number): GridRow {
     return all.find((r) => r.number === number)!;

@@ -105,6 +105,7 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
   const report: RowReport[] = [];
   const firstHeader = layout.structure.find((s) => s.kind === '表头')?.row ?? Infinity;
   for (const s of layout.structure) report.push({ rows: [s.row, s.row], sheet: s.sheet, status: 'structure', message: STRUCTURE_MESSAGES[s.kind](s, s.row > firstHeader) });
+  for (const s of layout.skipped) report.push({ rows: [s.row, s.row], sheet: options.sheet ?? '', status: 'skipped', message: s.reason });
   const contacts = layout.structure.filter((s) => s.kind === '页脚').map((s) => s.text);
 
   const state = options.state ?? newImportState(model);
