@@ -107,14 +107,18 @@ function printReport(result: WorkbookImport, run: { file: string; dryRun: boolea
   console.log('');
   for (const r of result.report) {
     const status = r.status === 'imported' ? '导入' : r.status === 'skipped' ? '未导入' : '结构';
-    console.log(`${many && r.sheet ? `「${r.sheet}」` : ''}${label(r.rows)}　${status}：${r.message}`);
+    // What each imported power still needs is listed below it, power by power; the row line stays short.
+    const power = r.status === 'imported' ? result.powers.find((p) => p.sheet === (r.sheet ?? '') && p.rows[0] === r.rows[0] && p.rows[1] === r.rows[1] && r.message.startsWith(`${p.code} `)) : undefined;
+    const message = power ? `${power.code} ${power.name}${power.notes.length ? `（${power.notes.length} 处须补充或核对）` : ''}` : r.message;
+    console.log(`${many && r.sheet ? `「${r.sheet}」` : ''}${label(r.rows)}　${status}：${message}`);
   }
-  const todo = result.powers.filter((p) => p.findings.length || p.unplaced.length);
+  const todo = result.powers.filter((p) => p.notes.length || p.unplaced.length);
   if (todo.length) {
     console.log('\n逐个事项须补充或核对的内容：');
     for (const p of todo) {
       console.log(`\n${p.code} ${p.name}（${label(p.rows)}）`);
       for (const f of p.findings) console.log(`  [${f.kind}] ${f.message}`);
+      for (const n of p.notes.filter((n) => !p.findings.some((f) => f.message === n))) console.log(`  [说明] ${n}`);
       if (p.unplaced.length) console.log(`  已放入正文「导入时未能识别的内容」：${p.unplaced.length} 段`);
     }
   }
