@@ -142,7 +142,8 @@ export function resolveLimits(
   for (const n of nodes) if (n.limit) limits.set(n.id, { text: n.limit.text, basis: n.limit.basis });
   const dropped = new Set<string>();
   const problems: LimitProblem[] = [];
-  const covers = (n: FlowNode, stage: string) => Boolean(n.limit && (n.limit.period ?? [n.stage]).includes(stage));
+  // Extensions are not limits of their own: they stand or fall with the limit they extend.
+  const covers = (n: FlowNode, stage: string) => Boolean(n.limit && !n.extends && (n.limit.period ?? [n.stage]).includes(stage));
   const extensionOf = (base: string) => nodes.filter((n) => n.extends === base);
   const targetFor = (stage: string) =>
     nodes.find((n) => n.stage === stage && n.stage_limit) ?? nodes.find((n) => n.stage === stage && n.kind === 'step') ?? nodes.find((n) => n.stage === stage);
