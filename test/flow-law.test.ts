@@ -478,3 +478,17 @@ stages:
     );
   });
 });
+
+describe('procedures reference (docs/flow-procedures.md)', () => {
+  it('names every flow template and the procedural articles its steps cite', () => {
+    const doc = readFileSync(join(HERE, '../docs/flow-procedures.md'), 'utf8');
+    for (const template of sample.flows.values()) {
+      expect(doc, template.id).toContain(`\`${template.id}\``);
+      // Each article of the three procedural laws a template cites is listed (as 第X条) in the reference.
+      for (const ref of [...template.nodes.flatMap((n) => [...n.basis, ...(n.limit?.basis ?? [])]), ...template.edges.flatMap((e) => e.basis)]) {
+        const article = /^第.+?条/.exec(ref.article)![0];
+        expect(doc, `${template.id} ${ref.law} ${ref.article}`).toContain(article);
+      }
+    }
+  });
+});
