@@ -35,7 +35,7 @@ function sourceText(source: string): string {
   const m = /^《(.+?)》(.+)$/.exec(source);
   expect(m, source).toBeTruthy();
   const id = lawIdByShort.get(m![1]!);
-  const articles = id && statutes.get(id);
+  const articles = id === undefined ? undefined : statutes.get(id);
   expect(articles, `statute fixture for ${m![1]}`).toBeDefined();
   const target = textAt(articles!, m![2]!);
   expect(target.ok, `${source}: ${target.ok ? '' : target.problem}`).toBe(true);
