@@ -432,8 +432,15 @@ describe('validation findings about templates and limits', () => {
       'content/powers/test-dept/410100-CS-XK-001.md': xk.replace('    limit: { days: 20, type: 工作日 }\n    basis: { law: xzxkf, article: 第四十二条第一款 }\n', '    limit: 30日\n    basis: { law: xzxkf, article: 第四十二条第一款 }\n'),
     });
     expect(cited.lines.filter((l) => l.includes('stage-limit'))).toEqual([
-      'content/powers/test-dept/410100-CS-XK-001.md:29:12: error: stages.2.limit: 环节「决定」的期限「30个工作日」与所引《行政许可法》第四十二条第一款规定的「二十个工作日内」不符：请改正期限，或引用设定该期限的条款 (stage-limit-contradicts-article)',
+      'content/powers/test-dept/410100-CS-XK-001.md:29:12: error: stages.2.limit: 环节「决定」的期限「30个工作日」与所引《行政许可法》第四十二条第一款规定的「二十个工作日内」不符（承诺时限只能短于法定期限）：请改正期限，或引用设定该期限的条款 (stage-limit-contradicts-article)',
     ]);
+  });
+
+  it('a committed limit shorter than the statute it cites (承诺时限) is no contradiction; the chart keeps the statute\'s limit', () => {
+    const result = checkFixture({ 'content/powers/test-dept/410100-CS-XK-001.md': xk.replace('    limit: 5个工作日\n', '    limit: 3个工作日\n') });
+    expect(result.lines.filter((l) => l.includes('stage-limit'))).toEqual([]);
+    const longer = checkFixture({ 'content/powers/test-dept/410100-CS-XK-001.md': xk.replace('    limit: 5个工作日\n', '    limit: 8个工作日\n') });
+    expect(longer.lines.filter((l) => l.includes('stage-limit'))).toHaveLength(1);
   });
 
   const enforcement = (facts: string, decideBasis: string) =>

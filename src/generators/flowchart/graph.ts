@@ -1,6 +1,6 @@
 import type { FlowTemplate } from '../../schema/flow-template.ts';
 import type { LawModel, Model, PowerModel } from '../../model/types.ts';
-import { amountText, applies, conditionText, factsOf, resolveLimits, stageAmount, type PowerFacts } from './limits.ts';
+import { amountText, applies, branchCondition, conditionText, factsOf, resolveLimits, stageAmount, type PowerFacts } from './limits.ts';
 
 /** A flowchart ready to be written as Mermaid or read as text: template filled with a power's data. */
 export interface FlowGraph {
@@ -76,7 +76,8 @@ export function selectBranches(model: Model, template: FlowTemplate, facts: Powe
     .filter((e) => applies(e.when, facts) && ids.has(e.from) && ids.has(e.to))
     .map((e) => {
       // Drawn whole, a template names the facts each branch depends on.
-      const condition = facts === undefined ? conditionText(e.when) : '';
+      const whenOf = (id: string) => template.nodes.find((n) => n.id === id)?.when;
+      const condition = facts === undefined ? conditionText(branchCondition(e.when, whenOf(e.from), whenOf(e.to))) : '';
       const label = [condition, e.label].filter(Boolean).join('：') || undefined;
       return { from: e.from, to: e.to, label, sources: sourceLabels(model.laws, e.basis) };
     });

@@ -25,12 +25,23 @@ export function needsFacts(template: FlowTemplate): boolean {
   return [...template.nodes, ...template.edges].some((x) => x.when !== undefined);
 }
 
+/** The condition of a branch as a whole template shows it: the edge's own, plus what its target adds to its source's. */
+export function branchCondition(edge: FlowCondition | undefined, from: FlowCondition | undefined, to: FlowCondition | undefined): FlowCondition | undefined {
+  const merged: FlowCondition = { ...edge };
+  for (const key of ['by', 'obligation'] as const) {
+    const target = to?.[key];
+    if (target && merged[key] === undefined && JSON.stringify(target) !== JSON.stringify(from?.[key])) (merged as Record<string, unknown>)[key] = target;
+  }
+  return Object.keys(merged).length ? merged : undefined;
+}
+
 /** 条件 text shown on a branch of the template drawn whole: 「无强制执行权」「金钱给付义务」. */
 export function conditionText(when: FlowCondition | undefined): string {
   if (!when) return '';
   const parts: string[] = [];
   if (when.by) parts.push(when.by.map((b) => (b === '本机关' ? '有强制执行权' : '无强制执行权、申请法院执行')).join('或'));
-  if (when.obligation) parts.push(when.obligation.map((o) => (o === '拆除违法建筑物' ? '强制拆除违法建筑物' : `${o}义务`)).join('或'));
+  const obligation: Record<string, string> = { 金钱给付: '金钱给付义务', 作为义务: '作为义务', 拆除违法建筑物: '强制拆除违法建筑物' };
+  if (when.obligation) parts.push(when.obligation.map((o) => obligation[o] ?? o).join('或'));
   return parts.join('，');
 }
 
@@ -91,6 +102,8 @@ export function templateAmount(text: string): Amount | undefined {
 }
 
 const sameAmount = (a: Amount | undefined, b: Amount | undefined) => Boolean(a && b && a.amount === b.amount && a.unit === b.unit);
+/** Whether `a` keeps within the statutory limit `b`: the same unit and no longer, or on the spot. */
+const withinAmount = (a: Amount, b: Amount | undefined) => Boolean(b && (a.unit === '当场' || (a.unit === b.unit && a.amount <= b.amount)));
 
 /** Whether two references name the same provision, one possibly more precisely (第三十二条 / 第三十二条第一款第四项). */
 export function sameProvision(a: Ref, b: Ref): boolean {
@@ -156,12 +169,13 @@ export function resolveLimits(
     const candidates = nodes.filter((n) => covers(n, stage.stage));
     const cited = basis ? candidates.filter((n) => n.limit!.basis.some((b) => sameProvision(b, basis))) : [];
     if (cited.length) {
-      // The stage restates one of the template's own statutory limits: the template's wording stays.
-      if (!cited.some((n) => sameAmount(templateAmount(n.limit!.text), own))) {
+      // The stage restates one of the template's own statutory limits, or commits to less time
+      // than it (承诺时限): the chart shows the statute's limit in the statute's wording.
+      if (!cited.some((n) => withinAmount(own, templateAmount(n.limit!.text)))) {
         problems.push({
           stage: stage.stage,
           rule: 'stage-limit-contradicts-article',
-          message: `环节「${stage.stage}」的期限「${shown}」与所引${refText(lawName, [basis!])}规定的「${cited.map((n) => n.limit!.text).join('」「')}」不符：请改正期限，或引用设定该期限的条款`,
+          message: `环节「${stage.stage}」的期限「${shown}」与所引${refText(lawName, [basis!])}规定的「${cited.map((n) => n.limit!.text).join('」「')}」不符（承诺时限只能短于法定期限）：请改正期限，或引用设定该期限的条款`,
         });
       }
       continue;
@@ -169,8 +183,8 @@ export function resolveLimits(
     const general = candidates.filter((n) => n.limit!.yields);
     const fixed = candidates.filter((n) => !n.limit!.yields);
     if (!basis) {
-      const same = candidates.find((n) => sameAmount(templateAmount(n.limit!.text), own));
-      if (same) continue;
+      // The statute's own limit, or a shorter commitment (承诺时限): the statute's limit is shown.
+      if (candidates.some((n) => withinAmount(own, templateAmount(n.limit!.text)))) continue;
       if (candidates.length) {
         problems.push({
           stage: stage.stage,
