@@ -22,7 +22,8 @@ export interface InvalidIds {
 
 interface Context {
   invalid: InvalidIds;
-  flows: Map<string, FlowTemplate>;
+  /** Flow templates for the findings about a power's chart in law; absent when re-reading past versions (dated lists). */
+  flows?: Map<string, FlowTemplate>;
   table: StageTable;
   departments: Map<string, DepartmentModel>;
   laws: Map<string, LawModel>;
@@ -195,7 +196,7 @@ function checkPower(
     extension: source.extension,
     body: source.body,
   };
-  const template = ctx.flows.get(procedure.flow);
+  const template = ctx.flows?.get(procedure.flow);
   if (template) checkPowerFlow(model, template, ctx.table, report);
   return model;
 }
