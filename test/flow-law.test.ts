@@ -443,6 +443,13 @@ describe('validation findings about templates and limits', () => {
     expect(longer.lines.filter((l) => l.includes('stage-limit'))).toHaveLength(1);
   });
 
+  it('a stage limit written in a day type its procedural law does not give it is flagged, and the chart follows the law', () => {
+    const result = checkFixture({ 'content/powers/test-dept/410100-CS-XK-001.md': xk.replace('    limit: 5个工作日\n', '    limit: { days: 5, type: 自然日 }\n') });
+    expect(result.lines.filter((l) => l.includes('stage-limit-day-type'))).toEqual([
+      'content/powers/test-dept/410100-CS-XK-001.md:21:12: warning: stages.0.limit: 环节「受理」的期限写作5个自然日，但《行政许可法》第八十二条规定该期限是工作日：流程图按法律显示为5个工作日 (stage-limit-day-type)',
+    ]);
+  });
+
   const enforcement = (facts: string, decideBasis: string) =>
     `---
 code: 410100-CS-QZ-001
