@@ -46,12 +46,23 @@ export const MAX_MERGES = 20_000;
 const MAX_SHEET_XML_BYTES = 200 * 1024 * 1024;
 
 async function readXlsx(file: string): Promise<{ rows: GridRow[]; sheet: string }> {
+  const workbook = await loadWorkbook(file);
+  const sheet = workbook.worksheets.find((s) => s.state === 'visible') ?? workbook.worksheets[0];
+  if (!sheet) return { rows: [], sheet: '' };
+  return { rows: sheetGrid(sheet), sheet: sheet.name };
+}
+
+/** An .xlsx workbook loaded by exceljs once its merged ranges are known to be within bounds. */
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const bytes = readFileSync(file);
   await checkMerges(bytes);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  const sheet = workbook.worksheets.find((s) => s.state === 'visible') ?? workbook.worksheets[0];
-  if (!sheet) return { rows: [], sheet: '' };
+  return workbook;
+}
+
+/** A sheet's rows, read by the cells present in the file, within MAX_ROWS × MAX_COLUMNS. */
+export function sheetGrid(sheet: ExcelJS.Worksheet): GridRow[] {
   // Only the cells present in the file are visited (eachRow/eachCell skip the empty ones), so
   // the work follows the file's size, not the sheet's dimensions.
   const present: { number: number; cells: Map<number, ExcelJS.Cell> }[] = [];
@@ -82,7 +93,7 @@ async function readXlsx(file: string): Promise<{ rows: GridRow[]; sheet: string 
     rows.push({ number, cells: out });
     next = number + 1;
   }
-  return { rows, sheet: sheet.name };
+  return rows;
 }
 
 /**
@@ -139,7 +150,7 @@ function columnNumber(letters: string): number {
 }
 
 /** A cell's text as the user sees it; a formula counts by its saved result, never by its formula. */
-function cellText(value: ExcelJS.CellValue, address: string, sheet: string): string {
+export function cellText(value: ExcelJS.CellValue, address: string, sheet: string): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {

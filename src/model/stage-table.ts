@@ -32,7 +32,7 @@ export function readStageTable(source: YamlSource | undefined, findings: Finding
         : [{ name: '', flow: c.flow!, stages: toStages(c.stages) }],
     };
   });
-  return { codePattern: file.code_pattern, otherStage: file.other_stage, liability: file.liability, categories };
+  return { codePattern: file.code_pattern, otherStage: file.other_stage, liability: file.liability, dayCounting: file.day_counting, categories };
 }
 
 /** A compiled 事项编码 pattern: `source` for messages, `test` like RegExp's. */
