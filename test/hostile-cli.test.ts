@@ -16,7 +16,7 @@ import { applyEntries, BASE_FIXTURE } from './helpers/content.ts';
 
 const BIN = resolve('bin/quanze.mjs');
 /** Every run is bounded: a command still running after this is a hang (generous: the runs share a busy machine; alone each takes about a second). */
-const CASE_TIMEOUT_MS = 60_000;
+const CASE_TIMEOUT_MS = 120_000;
 const inputs = mkdtempSync(join(tmpdir(), 'quanze-hostile-in-'));
 /** Node's compile cache, shared by the runs: the commands start faster after the first. */
 const compileCache = join(inputs, '.compile-cache');
