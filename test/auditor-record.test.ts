@@ -222,6 +222,25 @@ describe.runIf(browserAvailable())('an auditor in the browser', () => {
     await page.getByRole('link', { name: /与上一版本（2024-01-10 10:00）比较/ }).click();
     await page.waitForURL('**/compare/*/');
     await expect(page.locator('table.changes').textContent()).resolves.toContain('3个工作日');
+    // Readable without colour: insertions underlined and bold, deletions struck through, and on
+    // paper each says what it is in words; the 修改前 column keeps its width.
+    await page.emulateMedia({ media: 'print' });
+    const marks = await page.evaluate(() => {
+      const ins = document.querySelector('table.changes ins') ?? document.createElement('ins');
+      const del = document.querySelector('table.changes del') ?? document.createElement('del');
+      if (!ins.isConnected) document.querySelector('table.changes td')!.append(ins, del);
+      const table = document.querySelector('table.changes')!.getBoundingClientRect().width;
+      const before = document.querySelector('table.changes thead th:nth-child(2)')!.getBoundingClientRect().width;
+      return {
+        ins: [getComputedStyle(ins).textDecorationLine, getComputedStyle(ins).fontWeight, getComputedStyle(ins, '::before').content],
+        del: [getComputedStyle(del).textDecorationLine, getComputedStyle(del, '::before').content],
+        beforeShare: before / table,
+      };
+    });
+    expect(marks.ins).toEqual(['underline', '700', '"〔增："']);
+    expect(marks.del).toEqual(['line-through', '"〔删："']);
+    expect(marks.beforeShare).toBeGreaterThan(0.35);
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('link', { name: '2024-01-10 的部门清单' }).click();
     await page.waitForURL('**/departments/test-dept/as-of/2024-01-10/');
     await expect(page.getByRole('note').first().textContent()).resolves.toContain('这是 2024-01-10 当天结束时的清单');
