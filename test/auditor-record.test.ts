@@ -41,7 +41,7 @@ beforeAll(() => {
   commits[0] = repo.commit(SUBJECTS[0]!, '2024-01-10');
 
   repo.edit(XK, 'limit: 5个工作日', 'limit: 3个工作日');
-  repo.edit(XK, 'status: 有效', 'status: 有效\nchange_note: 受理期限由5个工作日压缩为3个工作日');
+  repo.edit(XK, 'status: 有效', 'status: 有效\nchange_note: 受理期限由5个工作日压缩为3个工作日\nliability: 本事项的违法责任依照《测试条例》追究。');
   commits[1] = repo.commit(SUBJECTS[1]!, '2024-03-01', '09:15:00');
   // Same day, later: a change without a change note.
   repo.edit(CF, 'duty: 两名以上执法人员调查取证。', 'duty: 两名以上执法人员调查取证，制作笔录。');
@@ -163,6 +163,9 @@ describe('the change record of a site built from dated commits', () => {
     expect(compared).toContain('2024-01-10 10:00 版本');
     expect(compared).toContain('2024-03-01 09:15 版本');
     expect(compared).toMatch(/责任事项「受理」·期限 5个工作日 3个工作日/);
+    // The timeline names the standard liability text it replaced, not a placeholder.
+    expect(text(xk).replace(/ /g, '')).toMatch(/违法责任行政机关未履行法定职责.*本事项的违法责任依照《测试条例》追究。/);
+    expect(xk).not.toContain('（标准表述）');
     const version = /href="(\/powers\/410100-CS-XK-001\/versions\/[0-9a-f]{7}\/)"/.exec(xk)![1]!;
     const old = text(page(`${version.slice(1)}index.html`));
     expect(old).not.toContain('（标准表述）');
