@@ -8,13 +8,15 @@ import { lawsReportText } from '../generators/laws-report-text.ts';
 import { parseStatute } from '../lib/statute.ts';
 import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage-error.ts';
+import { lawsApply } from './laws-apply.ts';
 
 /** quanze laws check | quanze laws import */
 export async function runLaws(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'check') return lawsCheck(rest);
   if (sub === 'import') return lawsImport(rest);
-  throw new UsageError('用法：quanze laws check [--strict] [--format text|json] 或 quanze laws import <文件> --law <标识> --version <日期>');
+  if (sub === 'apply') return lawsApply(rest);
+  throw new UsageError('用法：quanze laws check [--strict] [--format text|json]、quanze laws import <文件> --law <标识> --version <日期> 或 quanze laws apply --law <标识> --version <日期> [--dry-run]');
 }
 
 function lawsCheck(args: string[]): number {

@@ -136,7 +136,9 @@ function checkPower(
 
   const citations: Citation[] = [];
   const basis = checkCitations(power, ctx, report, citations);
-  const basisVersions = new Map((basis ?? []).map((c) => [c.law.id, c.version]));
+  // Where a power cites one law at several versions (mid-way through an update), the newest counts.
+  const basisVersions = new Map<string, string>();
+  for (const c of basis ?? []) if ((basisVersions.get(c.law.id) ?? '') < c.version) basisVersions.set(c.law.id, c.version);
   const cite: Cite = (ref, kind, path, place) => {
     const c = resolveCitation(ref, kind, path, place, resolveContext(ctx), report, basisVersions);
     if (c) citations.push(c);
