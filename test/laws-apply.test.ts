@@ -92,6 +92,23 @@ describe('quanze laws apply on 道路运输条例 2022 → 2023', () => {
     expect(r.stdout).not.toMatch(/「一般」阶次.*超出/);
   });
 
+  it('keeps an effects table of the version: each touched citation, the type of effect, adjusted or not', () => {
+    const { effects } = JSON.parse(quanze('laws', 'check', '--format', 'json').stdout);
+    const rows = effects.filter((r: { law: { id: string }; version: string }) => r.law.id === 'dlys-tl' && r.version === '2023-07-20');
+    expect(rows.length, JSON.stringify(effects).slice(0, 300)).toBeGreaterThan(0);
+    const row = (field: string) => rows.find((r: { field: string }) => r.field === field);
+    expect(row('basis.0')).toMatchObject({ effect: 'renumbered', cited: '第六十九条第一款', affecting: '第六十九条第一款', adjusted: true, inForce: '2023-07-20' });
+    expect(row('basis.1')).toMatchObject({ effect: 'changed', cited: '第六十九条第一项', affecting: '第六十八条第一项', adjusted: false });
+    expect(row('basis.2')).toMatchObject({ effect: 'deleted', cited: '第六十八条', affecting: null, adjusted: false });
+    expect(row('basis.3')).toMatchObject({ effect: 'unchanged', adjusted: true });
+    expect(row('stages.1.basis')).toMatchObject({ kind: 'stage', effect: 'unchanged', adjusted: true });
+    expect(row('accountability.0.basis')).toMatchObject({ kind: 'accountability', effect: 'renumbered', cited: '第七十六条第一项', adjusted: true });
+    expect(row('discretion.1.penalty_basis')).toMatchObject({ kind: 'penalty-basis', effect: 'changed', adjusted: false });
+    // One record per dlys-tl citation in the power file.
+    const cited = readFileSync(join(dir, POWER), 'utf8').split(/law:\s*dlys-tl\b/).length - 1;
+    expect(rows.filter((r: { file: string | null }) => r.file !== null)).toHaveLength(cited);
+  });
+
   it('validates clean once a person has fixed the flagged citations', () => {
     let text = readFileSync(join(dir, POWER), 'utf8');
     const q68 = articleLine(NEW, '第六十八条');

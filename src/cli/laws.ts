@@ -9,6 +9,7 @@ import { parseStatute } from '../lib/statute.ts';
 import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage-error.ts';
 import { lawsApply } from './laws-apply.ts';
+import { lawEffects } from '../generators/law-effects.ts';
 
 /** quanze laws check | quanze laws import */
 export async function runLaws(args: string[]): Promise<number> {
@@ -29,7 +30,9 @@ function lawsCheck(args: string[]): number {
   const result = checkContentAt(resolve(values.content));
   if (!result.model) throw new UsageError('无法读取内容：请先运行 quanze validate');
   const report = checkLaws(result.model);
-  process.stdout.write(values.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : lawsReportText(report));
+  // The JSON carries the effects table too: one record per citation each law version touches.
+  const json = () => JSON.stringify({ ...report, effects: lawEffects(result.model!) }, null, 2) + '\n';
+  process.stdout.write(values.format === 'json' ? json() : lawsReportText(report));
   return values.strict && report.citations.length ? 1 : 0;
 }
 

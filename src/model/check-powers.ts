@@ -136,11 +136,16 @@ function checkPower(
 
   const citations: Citation[] = [];
   const basis = checkCitations(power, ctx, report, citations);
-  // Where a power cites one law at several versions (mid-way through an update), the newest counts.
-  const basisVersions = new Map<string, string>();
-  for (const c of basis ?? []) if ((basisVersions.get(c.law.id) ?? '') < c.version) basisVersions.set(c.law.id, c.version);
+  // An unversioned citation means the version the power's 实施依据 cite: of the same article where
+  // it is cited there, else the oldest version of that law the basis cites (mid-way through an
+  // update, the citations not yet checked against the new text stay with the old one).
+  const basisVersion = (law: string, article: string) => {
+    const same = basis?.find((c) => c.law.id === law && c.article === article);
+    if (same) return same.version;
+    return basis?.filter((c) => c.law.id === law).map((c) => c.version).sort()[0];
+  };
   const cite: Cite = (ref, kind, path, place) => {
-    const c = resolveCitation(ref, kind, path, place, resolveContext(ctx), report, basisVersions);
+    const c = resolveCitation(ref, kind, path, place, resolveContext(ctx), report, basisVersion);
     if (c) citations.push(c);
     return c;
   };

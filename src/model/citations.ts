@@ -26,7 +26,7 @@ export const CITATION_KIND_LABELS: Record<CitationKind, string> = {
 export type VersionSource =
   /** The file names the version. */
   | 'pinned'
-  /** No version in the file: the version the same power's 实施依据 cite for this law. */
+  /** No version in the file: the version the same power's 实施依据 cite (for this article, else for this law). */
   | 'basis'
   /** No version anywhere in the power: the version of this law the content was last checked against. */
   | 'reviewed';
@@ -107,7 +107,7 @@ export function resolveCitation(
   place: string,
   ctx: ResolveContext,
   report: Report,
-  basisVersions?: Map<string, string>,
+  basisVersion?: (law: string, article: string) => string | undefined,
 ): Citation | undefined {
   const at = (field: string): FieldPath => [...path, field];
   const law = ctx.laws.get(ref.law);
@@ -121,7 +121,7 @@ export function resolveCitation(
   let version = ref.version;
   let versionSource: VersionSource = 'pinned';
   if (version === undefined) {
-    version = basisVersions?.get(law.id);
+    version = basisVersion?.(law.id, ref.article);
     versionSource = 'basis';
     if (version === undefined) {
       version = ctx.reviewed.get(law.id) ?? law.latest.date;

@@ -13,6 +13,7 @@ import { createSvgRenderer, DEFAULT_FLOWCHART_CACHE, type RenderedSvg } from '..
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
 import { checkLaws, type LawsReport } from '../generators/laws-check.ts';
+import { lawEffects, type EffectRecord } from '../generators/law-effects.ts';
 
 /**
  * Build-time data for the pages: the content is loaded, validated and resolved once per build and
@@ -123,6 +124,14 @@ let lawsReport: LawsReport | undefined;
 export function getLawsReport(): LawsReport {
   lawsReport ??= checkLaws(getModel());
   return lawsReport;
+}
+
+let effects: EffectRecord[] | undefined;
+
+/** The effects table of every law version (see law-effects.ts), computed once per build. */
+export function getLawEffects(): EffectRecord[] {
+  effects ??= lawEffects(getModel());
+  return effects;
 }
 
 /**
