@@ -24,8 +24,8 @@ interface Context {
   findings: Finding[];
   /** Quotes checked word for word against a held statute text and found verbatim. */
   quotes: { verified: number };
-  /** The version each law's unversioned citations mean (see reviewedVersions). */
-  reviewed: Map<string, string>;
+  /** The version each law's unversioned citations mean (see reviewedVersions); without it, the latest. */
+  reviewed?: Map<string, string>;
 }
 
 /** Validates every power against its schema and the rest of the content, and resolves the valid ones. */
@@ -206,7 +206,7 @@ type Report = ReturnType<typeof reporter>;
 export type Cite = (ref: CitationRef, kind: CitationKind, path: FieldPath, place: string) => Citation | undefined;
 
 function resolveContext(ctx: Context) {
-  return { laws: ctx.laws, invalidLaws: ctx.invalid.laws, reviewed: ctx.reviewed, quotes: ctx.quotes };
+  return { laws: ctx.laws, invalidLaws: ctx.invalid.laws, reviewed: ctx.reviewed ?? new Map<string, string>(), quotes: ctx.quotes };
 }
 
 function checkCitations(power: Power, ctx: Context, report: Report, citations: Citation[]): ResolvedCitation[] | undefined {

@@ -1,3 +1,4 @@
+import type { Adjustment } from '../schema/adjustment.ts';
 import type { Department, Unit } from '../schema/department.ts';
 import type { FlowTemplate } from '../schema/flow-template.ts';
 import type { Law, LawVersion } from '../schema/law.ts';
@@ -122,4 +123,11 @@ export interface Model {
   powers: PowerModel[];
   /** Citations in flow templates, by template. */
   flowCitations: { flow: string; file: string; citations: Citation[] }[];
+  /** Approved adjustments of the lists (调整文件), newest approval first. */
+  adjustments: AdjustmentModel[];
+}
+
+export interface AdjustmentModel extends Adjustment {
+  file: string;
+  departmentName: string;
 }
