@@ -8,6 +8,8 @@ import { checkMdxSafety } from './mdx-safety.ts';
 import { parseWithSchema } from './parse-file.ts';
 import { codeRegex } from './stage-table.ts';
 import type { DepartmentModel, LawModel, PowerModel, ProcedureDef, ResolvedCitation, ResolvedStage, StageTable } from './types.ts';
+import type { FlowTemplate } from '../schema/flow-template.ts';
+import { checkPowerFlow } from './check-flow.ts';
 
 /** Ids whose file exists but failed its own checks: references to them are not reported again. */
 export interface InvalidIds {
@@ -18,6 +20,8 @@ export interface InvalidIds {
 
 interface Context {
   invalid: InvalidIds;
+  /** Flow templates for the findings about a power's chart in law; absent when re-reading past versions (dated lists). */
+  flows?: Map<string, FlowTemplate>;
   table: StageTable;
   departments: Map<string, DepartmentModel>;
   laws: Map<string, LawModel>;
@@ -170,9 +174,18 @@ function checkPower(
     }
   }
 
+  const enforcement = power.enforcement && {
+    by: power.enforcement.by,
+    obligation: power.enforcement.obligation,
+    basis: (() => {
+      const c = power.enforcement.basis && cite(power.enforcement.basis, 'enforcement', ['enforcement', 'basis'], '强制执行依据');
+      return c && { law: c.law, article: c.article };
+    })(),
+  };
+
   if (!department || !unit || !procedure || !basis) return undefined;
   const liability = power.liability === undefined ? table.liability : Array.isArray(power.liability) ? power.liability : [power.liability];
-  return {
+  const model: PowerModel = {
     code: power.code,
     name: power.name,
     category,
@@ -185,6 +198,7 @@ function checkPower(
     basis,
     stages,
     fee: power.fee,
+    enforcement,
     liability,
     liabilityIsStandard: power.liability === undefined,
     accountability,
@@ -198,6 +212,9 @@ function checkPower(
     extension: source.extension,
     body: source.body,
   };
+  const template = ctx.flows?.get(procedure.flow);
+  if (template) checkPowerFlow(model, template, ctx.table, report);
+  return model;
 }
 
 type Report = ReturnType<typeof reporter>;
@@ -308,13 +325,23 @@ function checkStages(
     }
     const resolved = stage.basis ? cite(stage.basis, 'stage', ['stages', i, 'basis'], `环节「${stage.stage}」依据`) : undefined;
     const basis: ResolvedStage['basis'] = resolved && { law: resolved.law, article: resolved.article, version: resolved.version };
-    const limit =
-      stage.limit === undefined ? undefined : typeof stage.limit === 'string' ? parseLimitText(stage.limit) : limitFromObject(stage.limit.days, stage.limit.type);
+    const limit = toLimit(stage.limit);
+    let extension: ResolvedStage['extension'];
+    if (stage.extension) {
+      if (!stage.limit) report.error(['stages', i, 'extension'], 'extension-without-limit', `环节「${stage.stage}」写了延长期限 extension，但没有期限 limit`);
+      const ref = stage.extension.basis && cite(stage.extension.basis, 'stage', ['stages', i, 'extension', 'basis'], `环节「${stage.stage}」延长期限依据`);
+      const extLimit = toLimit(stage.extension.limit);
+      if (ref && extLimit) extension = { limit: extLimit, basis: { law: ref.law, article: ref.article } };
+    }
     if (stageUnit) {
-      out.push({ stage: stage.stage, post: stage.post, unit: stageUnit, duty: stage.duty, limit, basis, isOther: stage.stage === other && i === power.stages.length - 1 });
+      out.push({ stage: stage.stage, post: stage.post, unit: stageUnit, duty: stage.duty, limit, basis, extension, isOther: stage.stage === other && i === power.stages.length - 1 });
     }
   });
   return out;
+}
+
+function toLimit(limit: Power['stages'][number]['limit']) {
+  return limit === undefined ? undefined : typeof limit === 'string' ? parseLimitText(limit) : limitFromObject(limit.days, limit.type);
 }
 
 /** Closest candidate sharing most characters (for Chinese names, where edit distance on keys does not apply). */
