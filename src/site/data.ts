@@ -14,6 +14,7 @@ import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
 import { recordNamesFor } from '../generators/diff/record-fields.ts';
 import { checkLaws, type LawsReport } from '../generators/laws-check.ts';
+import { lawEffects, type EffectRecord } from '../generators/law-effects.ts';
 
 /**
  * Build-time data for the pages: the content is loaded, validated and resolved once per build and
@@ -124,6 +125,14 @@ let lawsReport: LawsReport | undefined;
 export function getLawsReport(): LawsReport {
   lawsReport ??= checkLaws(getModel());
   return lawsReport;
+}
+
+let effects: EffectRecord[] | undefined;
+
+/** The effects table of every law version (see law-effects.ts), computed once per build. */
+export function getLawEffects(): EffectRecord[] {
+  effects ??= lawEffects(getModel());
+  return effects;
 }
 
 /**
