@@ -1,5 +1,4 @@
 import { lstatSync, readFileSync } from 'node:fs';
-import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import type { FieldPath, Finding } from './findings.ts';
 
@@ -76,35 +75,11 @@ export function splitFrontmatter(text: string): MarkdownParts | undefined {
 }
 
 /**
- * Parses YAML; syntax errors become findings (rule yaml-syntax). Most files are valid and never need
- * a position, so they are read with the fast js-yaml parser and positions are worked out (with the
- * `yaml` package, which keeps them) only when a finding asks for one. Files with anchors or aliases,
- * and files js-yaml rejects, take the careful path directly, which also limits alias expansion.
+ * Parses YAML with the `yaml` package, the one YAML reader for every file kind; syntax errors become
+ * findings (rule yaml-syntax). The parser keeps each node's place, so a finding can name its line;
+ * a place that cannot be found is reported as 1:1. Alias expansion is limited.
  */
 export function parseYamlSource(text: string, file: string, firstLine = 1): { source?: YamlSource; findings: Finding[] } {
-  if (!/[&*]/.test(text)) {
-    let data: unknown;
-    let ok = true;
-    try {
-      data = fastLoad(text, { schema: CORE_SCHEMA, json: false });
-    } catch {
-      ok = false;
-    }
-    if (ok) {
-      let located: YamlSource['locate'] | undefined;
-      const locate: YamlSource['locate'] = (path, options) => {
-        // The careful parser is stricter than js-yaml in a few corners (keys over 1024
-        // characters): then the finding points at the document's first line.
-        located ??= parseCarefully(text, file, firstLine).source?.locate ?? (() => ({ line: firstLine, column: 1 }));
-        return located(path, options);
-      };
-      return { source: { file, data, locate }, findings: [] };
-    }
-  }
-  return parseCarefully(text, file, firstLine);
-}
-
-function parseCarefully(text: string, file: string, firstLine: number): { source?: YamlSource; findings: Finding[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const shift = firstLine - 1;
@@ -141,8 +116,14 @@ function parseCarefully(text: string, file: string, firstLine: number): { source
     return { findings: [finding('error', 'yaml-alias', file, firstLine, 1, '', `YAML 别名（*）过多或无法解析（${(error as Error).message.split('\n')[0]}）：内容文件中请不要使用锚点和别名，直接写出内容`)] };
   }
   const locate: YamlSource['locate'] = (path, options = {}) => {
-    const node = nearestNode(doc, path, options.key);
-    const offset = node ?? 0;
+    let offset: number | undefined;
+    try {
+      offset = nearestNode(doc, path, options.key);
+    } catch {
+      // A path the document cannot follow (a finding about a value the schema transformed) has no
+      // place; the file's start is named rather than failing the whole check.
+    }
+    if (offset === undefined) return { line: firstLine, column: 1 };
     const pos = lineCounter.linePos(offset);
     return { line: pos.line + shift, column: pos.col };
   };
