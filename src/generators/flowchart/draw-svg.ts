@@ -14,7 +14,7 @@ const FONTS = `"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft 
 const STYLE =
   `text{font-family:${FONTS};font-size:${FONT_SIZE}px;fill:${INK}}` +
   `.s{font-weight:700}.l{fill:none;stroke:${INK};stroke-width:1.5}` +
-  `.b{fill:#fff;stroke:${INK};stroke-width:1.5}.g{fill:${BAND_FILL}}.r{stroke:${INK};stroke-width:1}.t{fill:#fff}`;
+  `.b{fill:#fff;stroke:${INK};stroke-width:1.5}.g{fill:${BAND_FILL}}.r{stroke:${INK};stroke-width:1.5}.t{fill:#fff}`;
 const FOOT_GAP = 10;
 
 const n1 = (v: number) => String(Math.round(v * 10) / 10);
@@ -89,9 +89,9 @@ export function drawChart(spec: ChartSpec, layout: ChartLayout, id: string): Dra
   return { svg: out.join(''), width, height };
 }
 
-/** Printed A4 portrait with margins of 8 mm (top, bottom) and 10 mm (sides): 190 × 281 mm, in CSS px (96 per inch). */
+/** Printed A4 portrait with margins of 6 mm (top, bottom) and 10 mm (sides): 190 × 285 mm, in CSS px (96 per inch). */
 export const PRINT_WIDTH = 718;
-const PRINT_PAGE_HEIGHT = 1062 - 36;
+const PRINT_PAGE_HEIGHT = 1077 - 36;
 
 /**
  * Where a printed chart breaks across pages: at stage boundaries where possible (each part then
