@@ -14,7 +14,7 @@ const FONTS = `"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft 
 const STYLE =
   `text{font-family:${FONTS};font-size:${FONT_SIZE}px;fill:${INK}}` +
   `.s{font-weight:700}.l{fill:none;stroke:${INK};stroke-width:1.5}` +
-  `.b{fill:#fff;stroke:${INK};stroke-width:1.5}.g{fill:${BAND_FILL}}.r{stroke:${INK};stroke-width:1.5}.t{fill:#fff}`;
+  `.b{fill:#fff;stroke:${INK};stroke-width:1.5}.g{fill:${BAND_FILL}}.r{fill:none;stroke:${INK};stroke-width:1.5}.t{fill:#fff}`;
 const FOOT_GAP = 10;
 
 const n1 = (v: number) => String(Math.round(v * 10) / 10);
