@@ -10,7 +10,7 @@ import { escapeLabel, toMermaid } from '../src/generators/flowchart/mermaid-sour
 import type { FlowGraph } from '../src/generators/flowchart/graph.ts';
 import { createSvgRenderer } from '../src/generators/flowchart/render-svg.ts';
 import { parseArticleReference } from '../src/lib/statute.ts';
-import { parseChineseNumber } from '../src/lib/chinese-numerals.ts';
+import { parseChineseNumber, toChineseNumber } from '../src/lib/chinese-numerals.ts';
 
 const sample = checkContentAt(resolve('content')).model!;
 
@@ -23,7 +23,7 @@ describe('sample flowcharts', () => {
       const diagram = await mermaid.mermaidAPI.getDiagramFromText(chart.mermaid);
       const db = diagram.db as unknown as { getAccTitle(): string; getAccDescription(): string };
       expect(db.getAccTitle(), power.code).toBe(escapeLabel(`${power.name}流程图`));
-      expect(db.getAccDescription(), power.code).toContain(`共 ${chart.graph.nodes.length} 个步骤`);
+      expect(db.getAccDescription(), power.code).toContain(`共${toChineseNumber(chart.graph.nodes.length)}个步骤`);
       const stages = power.stages.filter((s) => !s.isOther).map((s) => s.stage);
       expect(chart.graph.groups.map((g) => g.stage), power.code).toEqual(stages);
       // Along the chart's own order of steps, each stage first appears in the stage table's order.

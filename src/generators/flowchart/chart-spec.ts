@@ -103,8 +103,8 @@ export function chartSummary(graph: FlowGraph): string {
   const stages = graph.groups.map((g) => g.title);
   const start = graph.nodes.find((n) => n.kind === 'start');
   const ends = graph.nodes.filter((n) => n.kind === 'end');
-  const parts = [`共 ${graph.nodes.length} 个步骤`];
-  if (stages.length) parts.push(`依次经过${stages.length}个环节：${stages.join('；')}`);
+  const parts = [`共${statuteNumerals(String(graph.nodes.length))}个步骤`];
+  if (stages.length) parts.push(`依次经过${statuteNumerals(String(stages.length))}个环节：${stages.join('；')}`);
   if (start) parts.push(`从「${start.label}」开始`);
   if (ends.length) parts.push(`至「${ends.map((e) => e.label).join('」或「')}」结束`);
   return parts.join('，') + '。';
@@ -142,15 +142,14 @@ export function chartSpec(graph: FlowGraph, contacts: ChartContacts, widths: Box
 }
 
 /**
- * What the layout depends on besides the graph's structure: its box and label sizes, not their
- * text. Charts of one structure with the same sizes share one layout.
+ * What the layout depends on besides the graph's structure: its box and arrow-label sizes, not
+ * their text (stage labels are fitted afterwards, see stretchBands). Charts of one structure
+ * with the same sizes share one layout.
  */
 export function sizesOf(spec: ChartSpec): string {
   let key = '';
   for (const n of spec.nodes) key += `${n.width},${n.height};`;
   key += '|';
   for (const e of spec.edges) key += `${e.labelWidth},${e.labelHeight};`;
-  key += '|';
-  for (const b of spec.bands) key += `${b.labelHeight};`;
   return key;
 }

@@ -231,7 +231,8 @@ export function placeChart(spec: ChartSpec, plan: ChartPlan): ChartLayout {
     if (outgoing.length === 1 && !gutterOf.has(outgoing[0]!) && Math.abs(portX.get(outgoing[0]!)! - centreOf(id)) < 0.5) straight.add(id);
   }
 
-  // 6. Vertical positions, stretching a stage whose label needs more room than its rows.
+  // 6. Vertical positions (a stage whose label needs more room is stretched later, per chart:
+  // see stretchBands).
   const bandRows = spec.bands.map((_, b) => {
     const rs = ids.filter((id) => nodeOf.get(id)!.band === b).map((id) => row.get(id)!);
     return { first: Math.min(...rs), last: Math.max(...rs) };
@@ -247,17 +248,13 @@ export function placeChart(spec: ChartSpec, plan: ChartPlan): ChartLayout {
   for (let k = 0; k <= rows; k++) {
     const exits = exitTracks[k]!.filter((id) => !straight.has(id));
     const tracks = exits.length + arrivalTracks[k]!.length;
-    let extra = 0;
-    spec.bands.forEach((band, b) => {
-      if (bandRows[b]!.last === k - 1) extra = Math.max(extra, bands[b]!.top + band.labelHeight - (y + EXIT / 2));
-    });
-    const cut = k === 0 ? 0 : y + extra + EXIT / 2;
+    const cut = k === 0 ? 0 : y + EXIT / 2;
     boundary[k] = cut;
     bandRows.forEach((r, b) => {
       if (r.first === k) bands[b]!.top = cut;
       if (r.last === k - 1) bands[b]!.bottom = cut;
     });
-    let t = k === 0 ? MARGIN : y + extra + EXIT;
+    let t = k === 0 ? MARGIN : y + EXIT;
     for (const id of exits) exitY.set(id, (t += TRACK) - TRACK / 2);
     for (const i of arrivalTracks[k]!) arrivalY.set(i, (t += TRACK) - TRACK / 2);
     if (tracks) t += 3;
@@ -302,6 +299,32 @@ export function placeChart(spec: ChartSpec, plan: ChartPlan): ChartLayout {
   const stageCuts = new Set(bandRows.flatMap((r) => [r.first, r.last + 1]));
   const cuts = boundary.map((yy, k) => ({ y: yy, stage: stageCuts.has(k) })).filter((c, k) => k > 0 && k < rows && c.y > 0);
   return { width, height, columns, nodes, edges, bands, labelColumn, cuts };
+}
+
+/**
+ * Gives each stage band at least its label's height: the room is added at the foot of the band,
+ * and everything below moves down (only vertical lines cross a band boundary, so they just grow).
+ * Done per chart on a shared layout, so charts whose posts differ still share their layout.
+ */
+export function stretchBands(layout: ChartLayout, labelHeights: number[]): ChartLayout {
+  const shifts: { at: number; by: number }[] = [];
+  const moved = (y: number) => y + shifts.reduce((sum, s) => (y >= s.at ? sum + s.by : sum), 0);
+  const order = layout.bands.map((b, i) => ({ ...b, i })).sort((a, b) => a.top - b.top);
+  for (const band of order) {
+    const need = labelHeights[band.i]! - (moved(band.bottom) - moved(band.top));
+    if (need > 0) shifts.push({ at: band.bottom, by: need });
+  }
+  if (!shifts.length) return layout;
+  const nodes: Record<string, Box> = {};
+  for (const [id, box] of Object.entries(layout.nodes)) nodes[id] = { ...box, y: moved(box.y) };
+  return {
+    ...layout,
+    height: moved(layout.height),
+    nodes,
+    edges: layout.edges.map((e) => ({ points: e.points.map(([x, y]) => [x, moved(y)] as [number, number]), label: e.label && { x: e.label.x, y: moved(e.label.y) } })),
+    bands: layout.bands.map((b) => ({ top: moved(b.top), bottom: moved(b.bottom) })),
+    cuts: layout.cuts.map((c) => ({ ...c, y: moved(c.y) })),
+  };
 }
 
 /** Nodes in an order where every node comes after its predecessors; ties keep the template's order. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FlowGraph } from './graph.ts';
 import { chartSpec, sizesOf, type ChartContacts, type ChartSpec } from './chart-spec.ts';
-import { planChart, placeChart, type ChartLayout, type ChartPlan, type ChartStructure } from './layout.ts';
+import { planChart, placeChart, stretchBands, type ChartLayout, type ChartPlan, type ChartStructure } from './layout.ts';
 import { drawChart, printParts } from './draw-svg.ts';
 
 /**
@@ -85,18 +85,41 @@ export function createSvgRenderer() {
     return layout;
   }
 
-  /** The chart on the grid that makes it shortest within the printable width. */
+  const grids = new Map<string, ChartPlan>();
+
+  /**
+   * The grid a template's charts are drawn on: of the candidates, the one that makes the template's
+   * own text (its steps and articles, without any power's posts and limits) shortest within the
+   * printable width. Chosen once per template, and the same whichever chart comes first.
+   */
+  function gridFor(graph: FlowGraph): ChartPlan {
+    let key = '';
+    for (const n of graph.nodes) key += `${n.id}\u0001${n.kind}\u0001${n.label}\u0001${n.sources.join('\u0002')}\u0003`;
+    for (const e of graph.edges) key += `${e.from}\u0001${e.to}\u0001${e.label ?? ''}\u0003`;
+    for (const g of graph.groups) key += `${g.nodeIds.join('\u0001')}\u0003`;
+    let grid = grids.get(key);
+    if (!grid) {
+      const bare: FlowGraph = { ...graph, nodes: graph.nodes.map((n) => ({ ...n, limit: undefined })), groups: graph.groups.map((g) => ({ ...g, title: g.stage })) };
+      let best: { plan: ChartPlan; height: number } | undefined;
+      for (const plan of plansFor(graph)) {
+        const spec = chartSpec(bare, {}, plan.widths);
+        const height = placeChart(spec, plan).height;
+        if (!best || height < best.height) best = { plan, height };
+      }
+      grid = best!.plan;
+      grids.set(key, grid);
+    }
+    return grid;
+  }
+
   function render(chart: ChartInput): RenderedSvg {
     stats.charts++;
-    let best: { spec: ChartSpec; layout: ChartLayout } | undefined;
-    for (const plan of plansFor(chart.graph)) {
-      const spec = chartSpec(chart.graph, chart.contacts ?? {}, plan.widths);
-      const layout = layoutFor(spec, plan);
-      if (!best || layout.height < best.layout.height) best = { spec, layout };
-    }
+    const plan = gridFor(chart.graph);
+    const spec = chartSpec(chart.graph, chart.contacts ?? {}, plan.widths);
+    const layout = stretchBands(layoutFor(spec, plan), spec.bands.map((b) => b.labelHeight));
     const hash = chartHash(chart);
-    const drawn = drawChart(best!.spec, best!.layout, `fc-${hash.slice(0, 8)}`);
-    return { hash, ...drawn, parts: printParts(best!.layout, drawn.height) };
+    const drawn = drawChart(spec, layout, `fc-${hash.slice(0, 8)}`);
+    return { hash, ...drawn, parts: printParts(layout, drawn.height) };
   }
 
   return { render, stats };
