@@ -180,7 +180,7 @@ export function planChart(spec: ChartStructure, maxColumns: number): ChartPlan {
   for (const list of arrivalTracks) list.sort((a, b) => gutterOf.get(a)! - gutterOf.get(b)!);
   // Columns share what the gutters leave of the chart's width.
   const gutters = gutterTracks.reduce((sum, t) => sum + gutterWidth(t.length), 0);
-  const colWidth = Math.min(MAX_COLUMN, Math.floor((CHART_WIDTH - (spec.bands ? LABEL_COLUMN : 0) - gutters) / columns));
+  const colWidth = Math.max(120, Math.min(MAX_COLUMN, Math.floor((CHART_WIDTH - (spec.bands ? LABEL_COLUMN : 0) - gutters) / columns)));
   const widths = { step: colWidth - 8, decision: colWidth, terminal: Math.min(colWidth - 8, 200) };
   return { columns, rows, row, col, byRow, gutterOf, gutterTracks, exitTracks, arrivalTracks, widths, colWidth };
 }
