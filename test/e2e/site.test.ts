@@ -269,7 +269,7 @@ describe.runIf(run)('public site in Chromium', () => {
         });
         expect(order, `${path}: the text steps come before the chart`).toBe(true);
         const img = page.locator('figure.flowchart img');
-        await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { message: path }).toBeGreaterThan(300);
+        await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { message: path, timeout: 20_000 }).toBeGreaterThan(300);
         const m = await measureChart(page, img);
         expect(m.texts, path).toBeGreaterThan(10);
         expect(m.minFontPx, path).toBeGreaterThanOrEqual(12);
@@ -290,7 +290,7 @@ describe.runIf(run)('public site in Chromium', () => {
       await expect(page.evaluate(() => document.querySelector('meta[name=viewport]')!.getAttribute('content'))).resolves.not.toMatch(/user-scalable\s*=\s*(no|0)|maximum-scale\s*=\s*1(\.0)?\b/);
       await page.getByRole('link', { name: '全屏查看流程图（可拖动、缩放）' }).click();
       const viewer = page.locator('.chart-viewer');
-      await expect.poll(() => viewer.isVisible()).toBe(true);
+      await expect.poll(() => viewer.isVisible(), { timeout: 10_000 }).toBe(true);
       const box = (await viewer.boundingBox())!;
       expect([box.x, box.y, box.width, box.height]).toEqual([0, 0, 390, 900]);
       await expect(viewer.getByRole('link', { name: '郑州市行政执法权责清单' }).isVisible()).resolves.toBe(true);
@@ -299,12 +299,12 @@ describe.runIf(run)('public site in Chromium', () => {
       await expect(pane.evaluate((el) => getComputedStyle(el).touchAction)).resolves.toMatch(/pinch-zoom|manipulation/);
       await expect(pane.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX === 'auto')).resolves.toBe(true);
       const img = viewer.locator('img');
-      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(300);
+      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 20_000 }).toBeGreaterThan(300);
       const m = await measureChart(page, img);
       expect(m.minFontPx).toBeGreaterThanOrEqual(12);
       await page.screenshot({ path: join(OUT, 'flowchart-viewer-390.png') });
       await viewer.getByRole('link', { name: '← 返回事项页' }).click();
-      await expect.poll(() => viewer.isVisible()).toBe(false);
+      await expect.poll(() => viewer.isVisible(), { timeout: 10_000 }).toBe(false);
       expect(new URL(page.url()).pathname).toBe(path);
       await page.close();
     });
