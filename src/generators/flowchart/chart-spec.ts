@@ -74,7 +74,7 @@ function innerWidth(kind: NodeKind, widths: BoxWidths): number {
 function boxSize(kind: NodeKind, lineCount: number, widths: BoxWidths): { width: number; height: number } {
   const text = lineCount * LINE_HEIGHT;
   if (kind === 'decision') return { width: widths.decision, height: Math.max(64, Math.ceil(text / (1 - DIAMOND_TEXT)) + 6) };
-  return { width: kind === 'step' ? widths.step : widths.terminal, height: Math.max(34, text + PAD + 2) };
+  return { width: kind === 'step' ? widths.step : widths.terminal, height: Math.max(32, text + 8) };
 }
 
 export function nodeLines(node: FlowGraph['nodes'][number], widths: BoxWidths): ChartLine[] {

@@ -7,7 +7,7 @@ import { toChineseNumber } from '../../lib/chinese-numerals.ts';
  * wider than their real width in Noto Sans CJK, PingFang and YaHei, so a line never overflows.
  */
 export const FONT_SIZE = 13;
-export const LINE_HEIGHT = 15;
+export const LINE_HEIGHT = 14;
 
 function charWidth(code: number): number {
   return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0x2ff) ? 0.6 * FONT_SIZE : FONT_SIZE;

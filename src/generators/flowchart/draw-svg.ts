@@ -91,7 +91,7 @@ export function drawChart(spec: ChartSpec, layout: ChartLayout, id: string): Dra
 
 /** Printed A4 portrait with margins of 6 mm (top, bottom) and 10 mm (sides): 190 × 285 mm, in CSS px (96 per inch). */
 export const PRINT_WIDTH = 718;
-const PRINT_PAGE_HEIGHT = 1077 - 36;
+const PRINT_PAGE_HEIGHT = 1077 - 22;
 
 /**
  * Where a printed chart breaks across pages: at stage boundaries where possible (each part then

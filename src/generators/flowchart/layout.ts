@@ -39,9 +39,9 @@ export const LABEL_COLUMN = 64;
 export const CHART_WIDTH = 770;
 /** Widest box: a chart of one column does not need boxes across the page. */
 const MAX_COLUMN = 320;
-const TRACK = 7;
-const EXIT = 10;
-const ARROW = 7;
+const TRACK = 6;
+const EXIT = 8;
+const ARROW = 6;
 const GUTTER_MIN = 24;
 const MARGIN = 12;
 
@@ -259,7 +259,7 @@ export function placeChart(spec: ChartSpec, plan: ChartPlan): ChartLayout {
     for (const i of arrivalTracks[k]!) arrivalY.set(i, (t += TRACK) - TRACK / 2);
     if (tracks) t += 3;
     labelTop[k] = t;
-    t += labelIn[k]! ? labelIn[k]! + 6 : 0;
+    t += labelIn[k]! ? labelIn[k]! + 3 : 0;
     y = k === rows ? t + (tracks ? 0 : MARGIN - (k === 0 ? 0 : EXIT)) : t + (k === 0 && !tracks && !labelIn[k] ? 0 : ARROW);
     if (k < rows) {
       rowTop[k] = y;
