@@ -77,7 +77,7 @@ describe('escaping user text in charts', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 180_000);
 
   it('leaves no markup-significant character in a label', () => {
     fc.assert(
