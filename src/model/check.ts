@@ -3,6 +3,7 @@ import { siteSchema } from '../schema/site.ts';
 import { parseArticleReference, textAt } from '../lib/statute.ts';
 import { parseChineseNumber } from '../lib/chinese-numerals.ts';
 import { checkAdjustments } from './check-adjustments.ts';
+import { checkDirectories, checkDirectoryLinks } from './check-directory.ts';
 import { checkDepartments } from './check-departments.ts';
 import { checkLaws } from './check-laws.ts';
 import { checkPowers } from './check-powers.ts';
@@ -30,7 +31,7 @@ export function checkContentAt(root: string, options: LoadOptions = {}): CheckRe
 
 export function checkContent(loaded: LoadedContent): CheckResult {
   const findings: Finding[] = [...loaded.findings];
-  for (const source of [...loaded.powers, ...loaded.departments, ...loaded.laws, ...loaded.flows, ...loaded.adjustments]) findings.push(...markupInText(source));
+  for (const source of [...loaded.powers, ...loaded.departments, ...loaded.laws, ...loaded.flows, ...loaded.adjustments, ...loaded.directories]) findings.push(...markupInText(source));
   const table = readStageTable(loaded.stageTable, findings);
   if (loaded.site) parseWithSchema(siteSchema, loaded.site, findings);
   const laws = checkLaws(loaded.laws, loaded.statutes, findings);
@@ -46,11 +47,21 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   const quotes = { verified: 0 };
   const powers = checkPowers(loaded.powers, { invalid, table, departments, laws, findings, quotes });
   const adjustments = checkAdjustments(loaded.adjustments, { departments, powers, findings });
+  const directories = checkDirectories(loaded.directories, { table, laws, findings });
+  checkDirectoryLinks({
+    directories,
+    departments,
+    departmentSources: loaded.departments,
+    powers,
+    powerSources: loaded.powers,
+    unreadableDirectories: new Set([...invalidIds(loaded.directories, directories), ...unreadable(loaded, 'directory')]),
+    findings,
+  });
   const sorted = sortFindings(findings);
   return {
     findings: sorted,
     quotesVerified: quotes.verified,
-    model: { stageTable: table, flows, departments: [...departments.values()], laws, powers, adjustments },
+    model: { stageTable: table, flows, departments: [...departments.values()], laws, powers, adjustments, directories },
     ok: !hasErrors(sorted),
   };
 }
