@@ -134,7 +134,7 @@ function differences(model: Model, item: DirectoryItem, power: PowerModel, depar
     out.push({
       field: '行使层级',
       upper: levels.join('、'),
-      list: power.level,
+      list: `${power.level}（${department.name}为${department.level}）`,
       explanation: `目录规定由${levels.join('、')}行使，清单写作「${power.level}」（${department.name}为${department.level}）`,
     });
   }
