@@ -24,6 +24,8 @@ const XK3 = 'content/powers/test-dept/410100-CS-XK-003.md';
 /** Commit messages written for developers: none may reach the public site. */
 const commits: string[] = [];
 let buildLog = '';
+/** Tests that run the CLI several times: each run starts Node and validates the content. */
+const CLI_TIMEOUT = 180_000;
 const SUBJECTS = ['chore: initial import SUBJ-7F3A', 'fix受理期限 SUBJ-19C2', 'wip: notes SUBJ-0B7E', 'feat: add two permits SUBJ-55D1', 'apply adjustment SUBJ-E4A8'];
 
 function quanze(...args: string[]) {
@@ -41,7 +43,7 @@ beforeAll(() => {
   commits[0] = repo.commit(SUBJECTS[0]!, '2024-01-10');
 
   repo.edit(XK, 'limit: 5个工作日', 'limit: 3个工作日');
-  repo.edit(XK, 'status: 有效', 'status: 有效\nchange_note: 受理期限由5个工作日压缩为3个工作日');
+  repo.edit(XK, 'status: 有效', 'status: 有效\nchange_note: 受理期限由5个工作日压缩为3个工作日\nliability: 本事项的违法责任依照《测试条例》追究。');
   commits[1] = repo.commit(SUBJECTS[1]!, '2024-03-01', '09:15:00');
   // Same day, later: a change without a change note.
   repo.edit(CF, 'duty: 两名以上执法人员调查取证。', 'duty: 两名以上执法人员调查取证，制作笔录。');
@@ -139,7 +141,7 @@ describe('the change record of a site built from dated commits', () => {
     expect(files(out).filter((f) => f.startsWith('departments/test-dept/as-of/')).sort()).toEqual(
       ['2024-01-10', '2024-03-01', '2024-04-01', '2024-05-08'].flatMap((d) => [`departments/test-dept/as-of/${d}.json`, `departments/test-dept/as-of/${d}/index.html`]).sort(),
     );
-  });
+  }, CLI_TIMEOUT);
 
   it('keeps a page for the cancelled and the handed-down power: reason, date, document and successor', () => {
     const cancelled = text(page('powers/410100-CS-XK-002/index.html'));
@@ -163,6 +165,12 @@ describe('the change record of a site built from dated commits', () => {
     expect(compared).toContain('2024-01-10 10:00 版本');
     expect(compared).toContain('2024-03-01 09:15 版本');
     expect(compared).toMatch(/责任事项「受理」·期限 5个工作日 3个工作日/);
+    // The timeline names the standard liability text it replaced, not a placeholder.
+    expect(text(xk).replace(/ /g, '')).toMatch(/违法责任行政机关未履行法定职责.*本事项的违法责任依照《测试条例》追究。/);
+    expect(xk).not.toContain('（标准表述）');
+    // Rewritten, not edited: struck and inserted whole, not as scattered characters.
+    expect(xk).toMatch(/<del>行政机关未履行法定职责[^<]*<\/del>/);
+    expect(xk).toContain('<ins>本事项的违法责任依照《测试条例》追究。</ins>');
     const version = /href="(\/powers\/410100-CS-XK-001\/versions\/[0-9a-f]{7}\/)"/.exec(xk)![1]!;
     const old = text(page(`${version.slice(1)}index.html`));
     expect(old).not.toContain('（标准表述）');
@@ -188,7 +196,7 @@ describe('the pull-request check', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('content/powers/test-dept/410100-CS-CF-001.md: 修改了事项「对测试违法行为的行政处罚」（410100-CS-CF-001），但没有变更说明');
     expect(r.stderr).toContain('1 个变更的事项没有变更说明');
-  });
+  }, CLI_TIMEOUT);
 
   it('accepts changes explained by a change note or by an adjustment record, and refuses an unexplained addition', () => {
     expect(diff(0, 1).status).toBe(0);
@@ -197,7 +205,7 @@ describe('the pull-request check', () => {
     expect(added.status).toBe(1);
     expect(added.stderr).toContain('新增了事项「测试场所许可」（410100-CS-XK-003）');
     expect(added.stderr).not.toContain('410100-CS-XK-002）');
-  });
+  }, CLI_TIMEOUT);
 });
 
 describe.runIf(browserAvailable())('an auditor in the browser', () => {
@@ -222,6 +230,25 @@ describe.runIf(browserAvailable())('an auditor in the browser', () => {
     await page.getByRole('link', { name: /与上一版本（2024-01-10 10:00）比较/ }).click();
     await page.waitForURL('**/compare/*/');
     await expect(page.locator('table.changes').textContent()).resolves.toContain('3个工作日');
+    // Readable without colour: insertions underlined and bold, deletions struck through, and on
+    // paper each says what it is in words; the 修改前 column keeps its width.
+    await page.emulateMedia({ media: 'print' });
+    const marks = await page.evaluate(() => {
+      const ins = document.querySelector('table.changes ins') ?? document.createElement('ins');
+      const del = document.querySelector('table.changes del') ?? document.createElement('del');
+      if (!ins.isConnected) document.querySelector('table.changes td')!.append(ins, del);
+      const table = document.querySelector('table.changes')!.getBoundingClientRect().width;
+      const before = document.querySelector('table.changes thead th:nth-child(2)')!.getBoundingClientRect().width;
+      return {
+        ins: [getComputedStyle(ins).textDecorationLine, getComputedStyle(ins).fontWeight, getComputedStyle(ins, '::before').content],
+        del: [getComputedStyle(del).textDecorationLine, getComputedStyle(del, '::before').content],
+        beforeShare: before / table,
+      };
+    });
+    expect(marks.ins).toEqual(['underline', '700', '"〔增："']);
+    expect(marks.del).toEqual(['line-through', '"〔删："']);
+    expect(marks.beforeShare).toBeGreaterThan(0.35);
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('link', { name: '2024-01-10 的部门清单' }).click();
     await page.waitForURL('**/departments/test-dept/as-of/2024-01-10/');
     await expect(page.getByRole('note').first().textContent()).resolves.toContain('这是 2024-01-10 当天结束时的清单');

@@ -4,9 +4,11 @@ import type { Department, Unit } from '../schema/department.ts';
 import type { FlowTemplate } from '../schema/flow-template.ts';
 import type { Law, LawVersion } from '../schema/law.ts';
 import type { Enforcement, Power } from '../schema/power.ts';
+import type { SiteSettings } from '../schema/site.ts';
 import type { DayCountingRule } from '../schema/stage-table.ts';
 import type { Article } from '../lib/statute.ts';
 import type { DayType, TimeLimit } from '../lib/time-limit.ts';
+import type { Citation } from './citations.ts';
 
 export interface StageDef {
   name: string;
@@ -107,7 +109,9 @@ export interface PowerModel {
   /** Paragraphs of the 违法责任 text. */
   liability: string[];
   liabilityIsStandard: boolean;
-  accountability: { situation: string; basis?: { law: LawModel; article: string } }[];
+  accountability: { situation: string; basis?: { law: LawModel; article: string; version: string } }[];
+  /** Every citation in the power — basis, stages, 追责, derived lists — as the resolver settled it. */
+  citations: Citation[];
   status: Power['status'];
   notes?: string;
   changeNote?: string;
@@ -121,12 +125,16 @@ export interface PowerModel {
 }
 
 export interface Model {
+  /** content/site.yaml, validated, with the schema's defaults filled in. */
+  site: SiteSettings;
   stageTable: StageTable;
   flows: Map<string, FlowTemplate>;
   departments: DepartmentModel[];
   laws: Map<string, LawModel>;
   /** Every power, ordered by department, category (stage-table order), then code. */
   powers: PowerModel[];
+  /** Citations in flow templates, by template. */
+  flowCitations: { flow: string; file: string; citations: Citation[] }[];
   /** Approved adjustments of the lists (调整文件), newest approval first. */
   adjustments: AdjustmentModel[];
   /** Upper-level directories (通用目录) by id. */

@@ -1,25 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { contentDir } from './content-dir.ts';
-import { parse } from 'yaml';
 import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
 import type { Model, PowerModel } from '../model/types.ts';
-import { siteSchema, type SiteSettings } from '../schema/site.ts';
+import type { SiteSettings } from '../schema/site.ts';
 import { sharedHistory, sharedModel } from './shared-model.ts';
 import { buildsPowerPages } from './build-scope.ts';
 import { buildPowerFlowchart, type PowerFlowchart } from '../generators/flowchart/index.ts';
 import { createSvgRenderer, DEFAULT_FLOWCHART_CACHE, type RenderedSvg } from '../generators/flowchart/render-svg.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
+import { recordNamesFor } from '../generators/diff/record-fields.ts';
 import { checkLaws, type LawsReport } from '../generators/laws-check.ts';
+import { lawEffects, type EffectRecord } from '../generators/law-effects.ts';
 
 /**
  * Build-time data for the pages: the content is loaded, validated and resolved once per build and
  * shared by every page; pages only call generators on it.
  */
 let model: Model | undefined;
-let settings: SiteSettings | undefined;
 
 export function getModel(): Model {
   model ??= sharedModel();
@@ -59,9 +58,9 @@ export function childrenOf(code: string): PowerModel[] {
   return getPowerIndex().children.get(code) ?? [];
 }
 
+/** The site settings, validated with the rest of the content (content/site.yaml). */
 export function getSiteSettings(): SiteSettings {
-  settings ??= siteSchema.parse(parse(readFileSync(join(contentDir(), 'site.yaml'), 'utf8')) ?? {});
-  return settings;
+  return getModel().site;
 }
 
 const renderer = createSvgRenderer({ cacheDir: resolve(DEFAULT_FLOWCHART_CACHE) });
@@ -114,7 +113,7 @@ let history: ContentHistory | undefined;
 
 /** The content's git history, read once per build (one git log, one batch read), or taken from quanze build. */
 export function getHistory(): ContentHistory {
-  history ??= sharedHistory() ?? readContentHistory(contentDir(), (id) => getModel().laws.get(id)?.short ?? id);
+  history ??= sharedHistory() ?? readContentHistory(contentDir(), (id) => getModel().laws.get(id)?.short ?? id, recordNamesFor(getModel()));
   return history;
 }
 
@@ -123,6 +122,14 @@ let lawsReport: LawsReport | undefined;
 export function getLawsReport(): LawsReport {
   lawsReport ??= checkLaws(getModel());
   return lawsReport;
+}
+
+let effects: EffectRecord[] | undefined;
+
+/** The effects table of every law version (see law-effects.ts), computed once per build. */
+export function getLawEffects(): EffectRecord[] {
+  effects ??= lawEffects(getModel());
+  return effects;
 }
 
 /**
