@@ -97,10 +97,12 @@ async function indexShard(site: string, overlay: string | undefined, k: number, 
   const output = join(site, shardDir(k));
   rmSync(output, { recursive: true, force: true });
   if (codes.length === 0) return;
+  // Each page is read in the same synchronous pass that finds it: an incremental build moves its
+  // pages over the last output meanwhile, so a path found now may be gone after the next await.
   const pages = codes.map((code) => {
     const page = [overlay, site].map((root) => root && join(root, 'powers', code, 'index.html')).find((p) => p && existsSync(p));
     if (!page || !isCompletePage(page)) throw new Error(`事项页 powers/${code}/index.html 不存在或不完整：网站构建不完整，未建立搜索索引`);
-    return { code, page };
+    return { code, content: readFileSync(page, 'utf8') };
   });
   const failed = (what: string, errors: string[]) => new Error(`搜索索引分片 ${k} 建立失败（${what}）：\n${errors.join('\n')}`);
   const created = await createIndex();
@@ -108,7 +110,7 @@ async function indexShard(site: string, overlay: string | undefined, k: number, 
   const index = created.index;
   try {
     const added = await Promise.all(
-      pages.map(async ({ code, page }) => ({ code, ...(await index.addHTMLFile({ sourcePath: `powers/${code}/index.html`, content: readFileSync(page, 'utf8') })) })),
+      pages.map(async ({ code, content }) => ({ code, ...(await index.addHTMLFile({ sourcePath: `powers/${code}/index.html`, content })) })),
     );
     const rejected = added.filter((a) => a.errors.length > 0);
     if (rejected.length) throw failed('收录事项页', rejected.map((a) => `powers/${a.code}/index.html：${a.errors.join('；')}`));
