@@ -168,6 +168,9 @@ describe('the change record of a site built from dated commits', () => {
     // The timeline names the standard liability text it replaced, not a placeholder.
     expect(text(xk).replace(/ /g, '')).toMatch(/违法责任行政机关未履行法定职责.*本事项的违法责任依照《测试条例》追究。/);
     expect(xk).not.toContain('（标准表述）');
+    // Rewritten, not edited: struck and inserted whole, not as scattered characters.
+    expect(xk).toMatch(/<del>行政机关未履行法定职责[^<]*<\/del>/);
+    expect(xk).toContain('<ins>本事项的违法责任依照《测试条例》追究。</ins>');
     const version = /href="(\/powers\/410100-CS-XK-001\/versions\/[0-9a-f]{7}\/)"/.exec(xk)![1]!;
     const old = text(page(`${version.slice(1)}index.html`));
     expect(old).not.toContain('（标准表述）');
