@@ -1,5 +1,5 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 
 /**
@@ -11,7 +11,9 @@ import { parse, stringify } from 'yaml';
  * never exceeds the statutory one), so nearly every power's flowchart is its own.
  * Same arguments, same files.
  */
-export function generateContent(target: string, count: number, departments = 40, source = 'content'): void {
+export function generateContent(target: string, count: number, departments = 40, source = 'content'): Map<string, string> {
+  // Each power file as it would be without varied stages: what keepValid falls back to.
+  const plain = new Map<string, string>();
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   for (const entry of ['stages.yaml', 'site.yaml', 'flows', 'laws']) cpSync(join(source, entry), join(target, entry), { recursive: true });
@@ -50,14 +52,32 @@ export function generateContent(target: string, count: number, departments = 40,
       const code = `410100-${prefix}-${category}-${String(n).padStart(3, '0')}`;
       const place = places[Math.floor(random() * places.length)]!;
       const ownUnit = /^unit: (\S+)$/m.exec(text)?.[1];
-      const out = varyStages(text, random, units, ownUnit)
+      const named = (t: string) => t
         .replace(/^code: .*$/m, `code: ${code}`)
         .replace(/^name: (.*)$/m, (_, name: string) => `name: ${name.replace(/的(行政处罚|监督检查)$/, `（${place}）的$1`)}${name.endsWith('罚') || name.endsWith('查') ? '' : `（${place}第${n}项）`}`);
-      writeFileSync(join(target, 'powers', id, `${code}.md`), out);
+      const file = join(target, 'powers', id, `${code}.md`);
+      writeFileSync(file, named(varyStages(text, random, units, ownUnit)));
+      plain.set(resolve(file), named(text));
       written++;
     }
   }
   if (written !== count) throw new Error(`generated ${written} powers, wanted ${count}`);
+  return plain;
+}
+
+/**
+ * A shortened limit can contradict the article its stage cites (the validator holds promised
+ * limits to the statute's day type): such powers keep their template's stages unvaried, so the
+ * bench builds valid content.
+ */
+export function keepValid(target: string, plain: Map<string, string>, check: (dir: string) => { findings: { severity: string; file: string }[] }): number {
+  const bad = new Set(check(target).findings.filter((f) => f.severity === 'error').map((f) => resolve(f.file)));
+  for (const file of bad) {
+    const text = plain.get(file);
+    if (!text) throw new Error(`synthetic content has an error outside the power files: ${file}`);
+    writeFileSync(file, text);
+  }
+  return bad.size;
 }
 
 /** Posts of one kind that a large department splits a stage between: 受理岗 → 受理一岗 … 受理五岗. */
