@@ -15,6 +15,9 @@ const USAGE = `用法：quanze <命令> [选项]
                               导出清单（JSON）；--as-of 导出某一版本或日期时的清单
   import <文件> --department <部门标识>
                               从 Excel（.xlsx）或 CSV 导入权责清单，每个事项生成一个文件，逐行报告
+  compare --upper <目录> | --peer <内容文件夹或导出 JSON>
+                              与上级通用目录对照（缺少、超出、有差异的事项），或与其他辖区的清单逐项比较
+                              （--department 部门 --format text|json|markdown|html --strict）
   audit                       对照示范点创建标准自查（清单、流程图、岗责体系、动态调整）
   schemas [--out 目录]        生成各类文件的 JSON Schema（供编辑器提示和校验）
   build [--full] [--out dist]  构建网站：校验、流程图、页面、搜索索引；上次构建后只改了事项文件时只重建受影响的页面（--full 完整重建）
@@ -37,6 +40,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   laws: async () => (await import('./laws.ts')).runLaws,
   export: async () => (await import('./export.ts')).runExport,
   audit: async () => (await import('./audit.ts')).runAudit,
+  compare: async () => (await import('./compare.ts')).runCompare,
   import: async () => (await import('./import.ts')).runImport,
   schemas: async () => (await import('./schemas.ts')).runSchemas,
   'index-search': async () => (await import('./index-search.ts')).runIndexSearch,

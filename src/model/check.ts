@@ -2,6 +2,7 @@ import { flowTemplateSchema, type FlowTemplate } from '../schema/flow-template.t
 import { siteSchema, type SiteSettings } from '../schema/site.ts';
 import { resolveCitation, reviewedVersions, type Citation } from './citations.ts';
 import { checkAdjustments } from './check-adjustments.ts';
+import { checkDirectories, checkDirectoryLinks } from './check-directory.ts';
 import { checkDepartments } from './check-departments.ts';
 import { checkLaws } from './check-laws.ts';
 import { checkPowers } from './check-powers.ts';
@@ -31,7 +32,7 @@ export function checkContentAt(root: string, options: LoadOptions = {}): CheckRe
 export function checkContent(loaded: LoadedContent): CheckResult {
   const findings: Finding[] = [...loaded.findings];
   const settings = [loaded.stageTable, loaded.site].filter((s) => s !== undefined);
-  for (const source of [...loaded.powers, ...loaded.departments, ...loaded.laws, ...loaded.flows, ...loaded.adjustments, ...settings]) findings.push(...markupInText(source));
+  for (const source of [...loaded.powers, ...loaded.departments, ...loaded.laws, ...loaded.flows, ...loaded.adjustments, ...loaded.directories, ...settings]) findings.push(...markupInText(source));
   const table = readStageTable(loaded.stageTable, findings);
   const site = readSiteSettings(loaded, findings);
   const laws = checkLaws(loaded.laws, loaded.statutes, findings);
@@ -48,6 +49,16 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   if (!table) return { findings: sortFindings(findings), ok: false };
   const powers = checkPowers(loaded.powers, { invalid, flows, table, departments, laws, findings, quotes, reviewed });
   const adjustments = checkAdjustments(loaded.adjustments, { departments, powers, findings });
+  const directories = checkDirectories(loaded.directories, { table, laws, findings });
+  checkDirectoryLinks({
+    directories,
+    departments,
+    departmentSources: loaded.departments,
+    powers,
+    powerSources: loaded.powers,
+    unreadableDirectories: new Set([...invalidIds(loaded.directories, directories), ...unreadable(loaded, 'directory')]),
+    findings,
+  });
   for (const source of loaded.departments) {
     const id = yamlStem(source.file);
     if (departments.has(id) && !loaded.powers.some((p) => p.folder === id)) {
@@ -58,7 +69,7 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   return {
     findings: sorted,
     quotesVerified: quotes.verified,
-    model: { site, stageTable: table, flows, departments: [...departments.values()], laws, powers, flowCitations, adjustments },
+    model: { site, stageTable: table, flows, departments: [...departments.values()], laws, powers, flowCitations, adjustments, directories },
     ok: !hasErrors(sorted),
   };
 }

@@ -33,6 +33,8 @@ export interface LoadedContent {
   powers: PowerSource[];
   /** Adjustment records (调整文件): content/adjustments/<id>.yaml. */
   adjustments: YamlSource[];
+  /** Upper-level directories (通用目录): content/directory/<id>.yaml. */
+  directories: YamlSource[];
   /** Problems found while reading: encodings, empty files, YAML syntax, misplaced files. */
   findings: Finding[];
 }
@@ -47,7 +49,7 @@ export interface LoadOptions {
  * content: each problem becomes a finding so one run reports them all.
  */
 export function loadContent(root: string, options: LoadOptions = {}): LoadedContent {
-  const out: LoadedContent = { root, flows: [], departments: [], laws: [], statutes: [], powers: [], adjustments: [], findings: [] };
+  const out: LoadedContent = { root, flows: [], departments: [], laws: [], statutes: [], powers: [], adjustments: [], directories: [], findings: [] };
   const base = options.relativeTo ?? process.cwd();
   const rel = (p: string) => relative(base, p).split(sep).join('/');
   // Nothing under content/ is skipped silently: each entry that is not read gets a finding.
@@ -74,6 +76,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   for (const path of listFiles(join(root, 'flows'), /\.ya?ml$/)) push(out.flows, readYaml(path));
   for (const path of listFiles(join(root, 'departments'), /\.ya?ml$/)) push(out.departments, readYaml(path));
   for (const path of listFiles(join(root, 'adjustments'), /\.ya?ml$/)) push(out.adjustments, readYaml(path));
+  for (const path of listFiles(join(root, 'directory'), /\.ya?ml$/)) push(out.directories, readYaml(path));
 
   const lawsDir = join(root, 'laws');
   for (const path of listFiles(lawsDir, /\.ya?ml$/)) push(out.laws, readYaml(path));
