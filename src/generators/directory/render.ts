@@ -1,4 +1,5 @@
 import { escapeHtml } from '../diff/render-html.ts';
+import { escapeMarkdown } from '../diff/render-markdown.ts';
 import type { DepartmentVersusDirectory } from './compare-upper.ts';
 import type { PeerComparison, PeerPower } from './compare-peer.ts';
 
@@ -102,12 +103,3 @@ export function peerToHtml(c: PeerComparison): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>清单比较</title><style>${PAGE_STYLE}</style></head><body><h1>比较：${h(c.a.label)} 与 ${h(c.b.label)}</h1><p>对应 ${c.matched.length} 项，只在前者 ${c.onlyA.length} 项，只在后者 ${c.onlyB.length} 项。</p>${rows ? `<h2>有差异的事项</h2><table><thead><tr><th>${h(c.a.label)}</th><th>${h(c.b.label)}</th><th>项目</th><th>说明</th></tr></thead><tbody>${rows}</tbody></table>` : ''}${only(`只在${c.a.label}`, c.onlyA)}${only(`只在${c.b.label}`, c.onlyB)}</body></html>\n`;
 }
 
-// Markdown escaping as in the diff report (kept here until the diff renderer exports it).
-function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#!|<>~&$]/g, '\\$&')
-    .replace(/:(?=\/\/)/g, ':&#8203;')
-    .replace(/\b(www)\./gi, '$1&#8203;.')
-    .replace(/@/g, '@&#8203;');
-}
