@@ -1,13 +1,13 @@
 import { powerSchema, type Power } from '../schema/power.ts';
 import { textAt, quoteMatches } from '../lib/statute.ts';
-import { limitFromObject, parseLimitText } from '../lib/time-limit.ts';
+import { limitFromValue, limitKey } from '../lib/time-limit.ts';
 import type { Finding, FieldPath } from './findings.ts';
 import type { PowerSource } from './load.ts';
 import { checkDerived } from './check-derived.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
 import { parseWithSchema } from './parse-file.ts';
 import { codeRegex } from './stage-table.ts';
-import type { DepartmentModel, LawModel, PowerModel, ProcedureDef, ResolvedCitation, ResolvedStage, StageTable } from './types.ts';
+import type { CategoryDef, DepartmentModel, LawModel, PowerModel, ProcedureDef, ResolvedCitation, ResolvedStage, StageTable } from './types.ts';
 import { closest } from './zod-findings.ts';
 
 /** Ids whose file exists but failed its own checks: references to them are not reported again. */
@@ -137,6 +137,7 @@ function checkPower(
   });
   const derived = checkDerived(power, basis, (id, path) => resolveLaw(id, path, ctx, report), report);
   const stages = procedure ? checkStages(power, procedure, department, unit, ctx, report) : [];
+  const totalLimit = checkTotalLimit(power, category, ctx, report);
 
   if (source.extension === 'mdx' || source.body.trim()) {
     for (const problem of checkMdxSafety(source.body, source.extension)) {
@@ -167,6 +168,7 @@ function checkPower(
     basis,
     stages,
     fee: power.fee,
+    totalLimit,
     liability,
     liabilityIsStandard: power.liability === undefined,
     accountability: (power.accountability ?? []).map((a) => ({
@@ -185,6 +187,22 @@ function checkPower(
 }
 
 type Report = ReturnType<typeof reporter>;
+
+/** The overall limit: its basis must resolve, and a promise cannot be longer than the law allows. */
+function checkTotalLimit(power: Power, category: CategoryDef, ctx: Context, report: Report): PowerModel['totalLimit'] {
+  const field = power.total_limit;
+  if (!field) return undefined;
+  const statutory = limitFromValue(field.statutory)!;
+  const promised = field.promised === undefined ? undefined : limitFromValue(field.promised)!;
+  if (promised && limitKey(promised, category.dayType) === limitKey(statutory, category.dayType) && promised.amount > statutory.amount) {
+    report.error(['total_limit', 'promised'], 'promised-over-statutory', `承诺办结时限（${promised.text}）不得长于法定办结时限（${statutory.text}）`);
+  }
+  const law = field.basis ? resolveLaw(field.basis.law, ['total_limit', 'basis', 'law'], ctx, report) : undefined;
+  const text = law && law.texts.get(field.basis!.version ?? law.latest.date);
+  const target = text && textAt(text, field.basis!.article);
+  if (target && !target.ok) report.error(['total_limit', 'basis', 'article'], 'unknown-article', `《${law!.short}》${target.problem}`);
+  return { statutory, promised, basis: law && field.basis ? { law, article: field.basis.article } : undefined };
+}
 
 function checkCitations(power: Power, ctx: Context, report: Report): ResolvedCitation[] | undefined {
   const out: ResolvedCitation[] = [];
@@ -324,8 +342,7 @@ function checkStages(
         basis = { law, article: stage.basis.article, version };
       }
     }
-    const limit =
-      stage.limit === undefined ? undefined : typeof stage.limit === 'string' ? parseLimitText(stage.limit) : limitFromObject(stage.limit.days, stage.limit.type);
+    const limit = stage.limit === undefined ? undefined : limitFromValue(stage.limit);
     if (stageUnit) {
       out.push({ stage: stage.stage, post: stage.post, unit: stageUnit, duty: stage.duty, limit, basis, isOther: stage.stage === other && i === power.stages.length - 1 });
     }

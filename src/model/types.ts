@@ -96,6 +96,8 @@ export interface PowerModel {
   basis: ResolvedCitation[];
   stages: ResolvedStage[];
   fee?: Power['fee'];
+  /** The overall limit stated in the file (total_limit), where the stages do not add up to it. */
+  totalLimit?: { statutory: TimeLimit; promised?: TimeLimit; basis?: LawRef };
   /** Paragraphs of the 违法责任 text. */
   liability: string[];
   liabilityIsStandard: boolean;
