@@ -36,8 +36,34 @@ export function shardDir(k: number): string {
 
 export const SHARD_LIST = 'pagefind-shards.json';
 
+/**
+ * The other searchable pages (laws, departments, post systems, categories): few, rebuilt with every
+ * build, so indexed together in a bundle of their own that every build re-indexes. Their pages say
+ * what they are (data-pagefind-meta type), and the search page merges this bundle with the shards.
+ */
+export const PAGES_BUNDLE = 'pagefind-pages';
+const OTHER_PAGES = [/^laws\/[^/]+\/index\.html$/, /^categories\/[^/]+\/index\.html$/, /^departments\/[^/]+\/index\.html$/, /^departments\/[^/]+\/posts\/index\.html$/];
+
+/** The other searchable pages of a built site (relative paths), from its output and an incremental build's. */
+export function otherSearchPages(roots: string[]): string[] {
+  const found = new Set<string>();
+  for (const root of roots) {
+    for (const dir of ['laws', 'categories', 'departments']) {
+      if (!existsSync(join(root, dir))) continue;
+      for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || entry.name !== 'index.html') continue;
+        const rel = join(entry.parentPath, entry.name).slice(root.replace(/\/+$/, '').length + 1);
+        if (OTHER_PAGES.some((re) => re.test(rel))) found.add(rel);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
 export interface IndexStats {
   pages: number;
+  /** Law, department, post-system and category pages, in their own bundle. */
+  otherPages: number;
   shards: number;
   indexed: number[];
   ms: number;
@@ -69,11 +95,15 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   for (let k = 0; k < shards; k++) if (!options.only || options.only.has(k)) members.set(k, []);
   for (const code of options.codes) members.get(shardOf(code, shards))?.push(code);
 
-  const queue = [...members.keys()];
+  const others = otherSearchPages([options.overlay, site].filter((r): r is string => !!r));
+  const queue: (number | 'pages')[] = ['pages', ...members.keys()];
   const lanes = Math.min(2, availableParallelism(), queue.length);
   await Promise.all(
     Array.from({ length: lanes }, async () => {
-      for (let k = queue.shift(); k !== undefined; k = queue.shift()) await indexShard(site, options.overlay, join(staging, String(k)), k, members.get(k)!);
+      for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
+        if (k === 'pages') await indexBundle(site, options.overlay, join(staging, 'pages'), PAGES_BUNDLE, others, '其他页面');
+        else await indexBundle(site, options.overlay, join(staging, String(k)), shardDir(k), members.get(k)!.map((code) => join('powers', code, 'index.html')), `分片 ${k}`);
+      }
     }),
   );
   // Shards left from a build with more of them would be merged in again: remove them.
@@ -84,19 +114,20 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   await rm(staging, { recursive: true, force: true });
   // Pagefind makes no index of nothing: a shard without pages (a site without powers) is left out.
   const filled = new Set(options.codes.map((c) => shardOf(c, shards)));
-  writeFileSync(join(site, SHARD_LIST), JSON.stringify([...filled].filter((k) => k > 0).sort((a, b) => a - b).map((k) => `/${shardDir(k)}/`)));
-  return { pages: options.codes.length, shards, indexed: [...members.keys()], ms: performance.now() - started };
+  const bundles = [...[...filled].filter((k) => k > 0).sort((a, b) => a - b).map((k) => `/${shardDir(k)}/`), ...(others.length ? [`/${PAGES_BUNDLE}/`] : [])];
+  writeFileSync(join(site, SHARD_LIST), JSON.stringify(bundles));
+  return { pages: options.codes.length, otherPages: others.length, shards, indexed: [...members.keys()], ms: performance.now() - started };
 }
 
-async function indexShard(site: string, overlay: string | undefined, folder: string, k: number, codes: string[]): Promise<void> {
-  const output = join(site, shardDir(k));
+async function indexBundle(site: string, overlay: string | undefined, folder: string, bundle: string, pages: string[], label: string): Promise<void> {
+  const output = join(site, bundle);
   rmSync(output, { recursive: true, force: true });
-  if (codes.length === 0) return;
+  if (pages.length === 0) return;
   mkdirSync(folder, { recursive: true });
-  for (const code of codes) {
-    const page = [overlay, site].map((root) => root && join(root, 'powers', code, 'index.html')).find((p) => p && existsSync(p))!;
-    if (!page || !isCompletePage(page)) throw new Error(`事项页 powers/${code}/index.html 不存在或不完整：网站构建不完整，未建立搜索索引`);
-    const link = join(folder, 'powers', code, 'index.html');
+  for (const rel of pages) {
+    const page = [overlay, site].map((root) => root && join(root, rel)).find((p) => p && existsSync(p))!;
+    if (!page || !isCompletePage(page)) throw new Error(`${rel.startsWith('powers/') ? '事项页' : '页面'} ${rel} 不存在或不完整：网站构建不完整，未建立搜索索引`);
+    const link = join(folder, rel);
     mkdirSync(dirname(link), { recursive: true });
     try {
       linkSync(page, link);
@@ -106,9 +137,9 @@ async function indexShard(site: string, overlay: string | undefined, folder: str
   }
   const bin = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
   const { status, output: printed } = await run(process.execPath, [bin, '--site', folder, '--output-path', output]);
-  if (status !== 0) throw new Error(`搜索索引分片 ${k} 建立失败：\n${printed}`);
+  if (status !== 0) throw new Error(`搜索索引${label}建立失败：\n${printed}`);
   const indexed = Number(/Indexed (\d+) pages?/.exec(printed)?.[1] ?? 0);
-  if (indexed !== codes.length) throw new Error(`搜索索引分片 ${k} 应收录 ${codes.length} 个事项页，实际收录 ${indexed} 个：\n${printed}`);
+  if (indexed !== pages.length) throw new Error(`搜索索引${label}应收录 ${pages.length} 个页面，实际收录 ${indexed} 个：\n${printed}`);
 }
 
 /** A page Astro has finished writing ends with its closing tag. */

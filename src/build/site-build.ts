@@ -51,7 +51,7 @@ export class ContentInvalidError extends Error {
 }
 
 /** Outputs with owners: power and department pages are rebuilt with their owner, the rest always. */
-const OWN_OUTPUTS = /^(powers\/|departments\/[^/]+\/|flowcharts\/|pagefind(-\d+)?\/)/;
+const OWN_OUTPUTS = /^(powers\/|departments\/[^/]+\/|flowcharts\/|pagefind(-\d+|-pages)?\/)/;
 
 function filesIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -146,7 +146,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 
   since = performance.now();
   const index = await startIndexing();
-  log(`搜索索引：${codes.length} 个事项页，${shards} 个分片，重建 ${index.indexed.length} 个`);
+  log(`搜索索引：${codes.length} 个事项页，${shards} 个分片，重建 ${index.indexed.length} 个；法律、部门、岗责体系和类别页 ${index.otherPages} 个`);
   const indexSeconds = lap(since);
 
   await discarded;
