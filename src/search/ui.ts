@@ -31,6 +31,7 @@ interface Verified {
   data: PagefindData;
   tier: number;
   rank: number;
+  titleLength: number;
 }
 
 /** Candidates checked before showing the first results, and at most in all. */
@@ -116,9 +117,10 @@ export function startSearch(root: HTMLElement): void {
       const data = await Promise.all(batch.map((c) => c.data()));
       data.forEach((d, i) => {
         const tier = tierOf(query, d, fold);
-        if (tier !== undefined) verified.push({ data: d, tier, rank: checked - batch.length + i });
+        if (tier !== undefined) verified.push({ data: d, tier, rank: checked - batch.length + i, titleLength: (d.meta.title ?? '').length });
       });
-      verified.sort((a, b) => a.tier - b.tier || a.rank - b.rank);
+      // Among titles that contain the query, the shortest is the closest: 郑州市应急管理局 before its 岗责体系.
+      verified.sort((a, b) => a.tier - b.tier || (a.tier <= 2 ? a.titleLength - b.titleLength : 0) || a.rank - b.rank);
     };
     await check(FIRST_BATCH);
     if (mine !== generation) return;
