@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSearchData } from '../src/search/search-data.ts';
-import { folding, matchKey, matchTier, parseQuery } from '../src/search/query.ts';
+import { folding, matchKey, matchTier, parseQuery, titleBase } from '../src/search/query.ts';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,10 @@ describe('search queries', () => {
     expect(tier('污水处理费', '对排水单位或者个人不缴纳污水处理费的行政处罚')).toBe(2);
     expect(tier('安全生产法第97条', '对生产经营单位未按照规定设置安全生产管理机构的行政处罚', '安全生产法第九十七条第一项')).toBe(3);
     expect(tier('违建', '对违法建筑物、构筑物、设施的强制拆除')).toBe(2);
+    // A bracketed qualifier at the end of a name does not make it less exact.
+    const q = parseQuery('市场主体登记', fold);
+    expect(matchTier(q, matchKey('市场主体登记（设立登记、变更登记、注销登记）', fold), '', '', matchKey(titleBase('市场主体登记（设立登记、变更登记、注销登记）'), fold))).toBe(0);
+    expect(titleBase('烟花爆竹经营（批发）许可证核发')).toBe('烟花爆竹经营（批发）许可证核发');
   });
 
   it('refuses bad search data with the file and what is expected, in Chinese', () => {

@@ -81,19 +81,25 @@ export function segmentWords(text: string): string[] {
   return [...segmenter.segment(text)].filter((s) => s.isWordLike !== false).map((s) => s.segment);
 }
 
+/** A title without the qualifier in brackets at its end: 烟花爆竹经营（批发）许可证核发 stays whole. */
+export function titleBase(title: string): string {
+  return title.replace(/[（(][^（）()]*[）)]\s*$/, '');
+}
+
 /**
  * How well a result matches, best first; undefined if it does not match. Every word must occur in
  * the result, as a phrase or (for words the segmenter cuts into parts of two or more characters)
  * as all of those parts. Single characters never match on their own: 驾驶证 does not find 证.
- *   0 the title (or code) is the query; 1 the title starts with it; 2 the title contains every
+ *   0 the title (or code, or the title without its bracketed qualifier: 市场主体登记（设立登记…）) is
+ *   the query; 1 the title starts with it; 2 the title contains every
  *   word; 3 the text contains every word; 4 the text contains every part of every word.
  */
-export function matchTier(query: ParsedQuery, title: string, text: string, code = ''): number | undefined {
+export function matchTier(query: ParsedQuery, title: string, text: string, code = '', titleBase = title): number | undefined {
   if (query.words.length === 0) return undefined;
   const titleKey = title;
   const phrases = query.forms.map((forms) => forms);
   const whole = query.forms.length === 1 ? query.forms[0]! : [query.words.join('')];
-  if (whole.some((w) => w === titleKey || (code && w === code))) return 0;
+  if (whole.some((w) => w === titleKey || w === titleBase || (code && w === code))) return 0;
   if (whole.some((w) => titleKey.startsWith(w))) return 1;
   if (phrases.every((forms) => forms.some((f) => titleKey.includes(f)))) return 2;
   const all = titleKey + ' ' + text;

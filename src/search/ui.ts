@@ -1,4 +1,4 @@
-import { folding, matchKey, matchTier, parseQuery, segmentWords, type Folding, type ParsedQuery } from './query.ts';
+import { folding, matchKey, matchTier, parseQuery, segmentWords, titleBase, type Folding, type ParsedQuery } from './query.ts';
 import type { SearchData } from './search-data.ts';
 
 /**
@@ -271,7 +271,8 @@ async function findCandidates(pagefind: Pagefind, query: ParsedQuery, filters: R
 }
 
 function tierOf(query: ParsedQuery, data: PagefindData, fold: Folding): number | undefined {
-  return matchTier(query, matchKey(data.meta.title ?? '', fold), matchKey(data.content, fold), data.meta.code ? matchKey(data.meta.code, fold) : '');
+  const title = data.meta.title ?? '';
+  return matchTier(query, matchKey(title, fold), matchKey(data.content, fold), data.meta.code ? matchKey(data.meta.code, fold) : '', matchKey(titleBase(title), fold));
 }
 
 function resultItem(data: PagefindData, query: ParsedQuery): HTMLLIElement {
