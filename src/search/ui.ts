@@ -23,7 +23,7 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string, options?: { filters?: Record<string, string[]> }): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string, options?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: PagefindResult[] } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -252,7 +252,9 @@ async function findCandidates(pagefind: Pagefind, query: ParsedQuery, filters: R
       const parts = [...new Set(q.split(' ').flatMap(segmentWords))];
       const found = await Promise.all(parts.map(async (p) => ((await pagefind.search(p))?.results.length ?? 0) > 0));
       if (!found.every(Boolean)) return [];
-      return (await pagefind.search(q, { filters }))?.results ?? [];
+      // Within one filter any ticked value will do (类别 行政许可 or 行政处罚); across filters all must hold.
+      const any = Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }]));
+      return (await pagefind.search(q, { filters: any }))?.results ?? [];
     }),
   );
   const seen = new Set<string>();

@@ -98,9 +98,9 @@ describe.runIf(run)('public site in Chromium', () => {
     expect(before).toBeGreaterThan(1);
     await page.locator('details.search-filters > summary').click();
     await page.locator('details.search-filters label', { hasText: '行政许可' }).first().click();
-    await expect.poll(() => page.locator('ol.search-results > li').count()).toBeLessThan(before);
+    await expect.poll(() => page.locator('ol.search-results > li').count(), { timeout: 20_000 }).toBeLessThan(before);
     await page.close();
-  });
+  }, 120_000);
 
   it(`answers ${SEARCH_CASES.length} realistic questions in the search box as expected`, async () => {
     const page = await open('/search/');
@@ -128,7 +128,7 @@ describe.runIf(run)('public site in Chromium', () => {
     await expect.poll(() => page.locator('.search-suggestions a').allTextContents()).toEqual(['食品']);
     await expect(page.locator('.search-empty').isVisible()).resolves.toBe(true);
     await page.close();
-  });
+  }, 60_000);
 
   it('has no broken internal link or anchor on any page', () => {
     const pages = listHtml(DIST);
@@ -181,7 +181,7 @@ describe.runIf(run)('public site in Chromium', () => {
         await page.close();
       }
       expect(problems).toEqual([]);
-    }, 300_000);
+    }, 600_000);
 
     it(`at ${width} px: the 办事要点 card is on the first screen of every power page`, async () => {
       const height = width === 360 ? 640 : 844;
@@ -197,7 +197,7 @@ describe.runIf(run)('public site in Chromium', () => {
       }
       expect(late).toEqual([]);
       await context.close();
-    }, 120_000);
+    }, 300_000);
   }
 
   it('writes the search placeholder and all text with a contrast of at least 4.5:1, and has the sample banner in a landmark', async () => {
@@ -223,7 +223,7 @@ describe.runIf(run)('public site in Chromium', () => {
     expect(result.violations.map((v) => v.id)).toEqual([]);
     await expect(page.locator('header.site .sample').count()).resolves.toBe(1);
     await page.close();
-  });
+  }, 60_000);
 
   it('shows phones the department list as one card per power, and desktops the official table with sticky headers', async () => {
     const phone = await open('/departments/zz-yjglj/', { width: 390 });
@@ -251,7 +251,7 @@ describe.runIf(run)('public site in Chromium', () => {
     expect(widths.table).toBeGreaterThan(1600);
     expect(widths.category).toBeGreaterThan(4 * 14);
     await desktop.close();
-  });
+  }, 60_000);
 
   it('prints a department list on A4 landscape without navigation, with repeating headers', async () => {
     const page = await open('/departments/zz-yjglj/');
