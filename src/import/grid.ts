@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { restoreFormulaText } from '../generators/exports/csv-text.ts';
 
 /**
  * A spreadsheet as a grid of text cells. A cell inside a merged range carries the key of the
@@ -24,9 +25,10 @@ export async function readGrid(file: string): Promise<{ rows: GridRow[]; sheet: 
   throw new Error(`只支持 .xlsx 和 .csv 文件：${file}`);
 }
 
+/** CSV cells lose the apostrophe that the export put before formula-like text (csv-text.ts). */
 export function readCsv(text: string): GridRow[] {
   const records: string[][] = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: false, bom: true });
-  return records.map((cells, i) => ({ number: i + 1, cells: cells.map((t, j) => ({ text: t, master: `${j}:${i}` })) }));
+  return records.map((cells, i) => ({ number: i + 1, cells: cells.map((t, j) => ({ text: restoreFormulaText(t), master: `${j}:${i}` })) }));
 }
 
 async function readXlsx(file: string): Promise<{ rows: GridRow[]; sheet: string }> {

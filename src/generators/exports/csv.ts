@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { BOM, csvRecords } from './csv-text.ts';
 import type { Model, PowerModel } from '../../model/types.ts';
 import { buildPowerRow } from '../list-table.ts';
 import { EXTENSION_COLUMNS, extensionValues, stageBasisValues } from './extension-columns.ts';
@@ -7,8 +7,8 @@ const OFFICIAL = ['职权类别', '职权名称', '实施依据', '责任事项�
 
 /**
  * The lists as CSV: one row per power (multi-line cells hold the numbered citations and duties),
- * the official columns followed by the machine-readable ones, with a UTF-8 BOM so that Excel
- * opens Chinese text correctly.
+ * the official columns followed by the machine-readable ones; RFC 4180 with a BOM and formula
+ * neutralisation (see csv-text.ts).
  */
 export function powersToCsv(model: Model, powers: PowerModel[]): string {
   return csvHead() + csvRows(model, powers);
@@ -16,7 +16,7 @@ export function powersToCsv(model: Model, powers: PowerModel[]): string {
 
 /** The BOM and the heading row. */
 export function csvHead(): string {
-  return '\uFEFF' + stringify([[...OFFICIAL, '部门', ...EXTENSION_COLUMNS]], { record_delimiter: '\r\n' });
+  return BOM + csvRecords([[...OFFICIAL, '部门', ...EXTENSION_COLUMNS]]);
 }
 
 /**
@@ -40,5 +40,5 @@ export function csvRows(model: Model, powers: PowerModel[]): string {
       ...EXTENSION_COLUMNS.map((name) => (name === '环节依据' ? stageBasisValues(power, row.duties.length).join('\n') : ext[name])),
     ];
   });
-  return rows.length ? stringify(rows, { record_delimiter: '\r\n' }) : '';
+  return csvRecords(rows);
 }

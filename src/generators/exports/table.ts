@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { workbookBuffer } from './workbook-buffer.ts';
-import { stringify } from 'csv-stringify/sync';
+import { BOM, csvRecords } from './csv-text.ts';
 
 /** A plain table (title, columns, rows) as XLSX with a title row and borders, for the derived lists. */
 export async function tableWorkbook(title: string, columns: string[], rows: string[][], footer?: string): Promise<Buffer> {
@@ -33,5 +33,5 @@ export async function tableWorkbook(title: string, columns: string[], rows: stri
 }
 
 export function tableCsv(columns: string[], rows: string[][]): string {
-  return '\uFEFF' + stringify([columns, ...rows], { record_delimiter: '\r\n' });
+  return BOM + csvRecords([columns, ...rows]);
 }
