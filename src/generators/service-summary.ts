@@ -83,3 +83,11 @@ export function basisLine(power: PowerModel): string {
   }
   return [...byLaw].map(([law, articles]) => `《${law}》${articles.join('、')}`).join('；');
 }
+
+/** The time limit in a few characters: 30日（工作日）, 45个工作日, 见各环节期限, or — when none is set. */
+export function limitSummaryText(power: PowerModel): string {
+  const summary = serviceSummary(power);
+  const s = summary.statutory;
+  if (s) return s.text + (s.dayType && !s.text.includes(s.dayType) ? `（${s.dayType}）` : '');
+  return summary.stageLimits.length ? '见各环节期限' : '—';
+}
