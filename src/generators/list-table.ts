@@ -133,7 +133,7 @@ export function buildPowerRow(model: Model, power: PowerModel): PowerRow {
     basis: power.basis.map((c, i) => `${i + 1}. ${citationText(c)}`),
     duties,
     fee: feeText(power),
-    timeLimit: limitSummaryText(power),
+    timeLimit: limitSummaryText(power, model.stageTable.dayCounting),
     liability: power.liability,
     rowSpan: duties.length,
   };

@@ -1,5 +1,7 @@
-import { formatLimit, limitDayType, limitKey, type DayType, type TimeLimit } from '../lib/time-limit.ts';
+import { formatLimit, type DayType, type TimeLimit } from '../lib/time-limit.ts';
+import type { DayCountingRule } from '../schema/stage-table.ts';
 import type { PowerModel } from '../model/types.ts';
+import { dayRuleOf, isWorkingDays } from './flowchart/limits.ts';
 
 /**
  * The 办事要点 of a power: what a member of the public asks first (how long, what it costs, where
@@ -28,20 +30,19 @@ export interface LimitLine {
   dayType?: DayType;
 }
 
-export function serviceSummary(power: PowerModel): ServiceSummary {
-  const dayType = power.category.dayType;
-  const line = (limit: TimeLimit): LimitLine => ({ text: limit.text, dayType: limitDayType(limit, dayType) });
+export function serviceSummary(power: PowerModel, rules: DayCountingRule[]): ServiceSummary {
+  const line = (limit: TimeLimit, law?: string): LimitLine => ({ text: limit.text, dayType: dayTypeOf(limit, law, rules, power.category.dayType) });
   const total = power.totalLimit;
-  const timed = power.stages.filter((s) => !s.isOther && s.limit).map((s) => ({ stage: s.stage, limit: s.limit! }));
-  const summed = total ? undefined : sumLimits(timed.map((t) => t.limit), dayType);
+  const timed = power.stages.filter((s) => !s.isOther && s.limit).map((s) => ({ stage: s.stage, limit: s.limit!, line: line(s.limit!, s.basis?.law.id) }));
+  const summed = total ? undefined : sumLimits(timed.map((t) => ({ limit: t.limit, dayType: t.line.dayType })));
   const statutory = total
-    ? { ...line(total.statutory), from: 'total_limit' as const, basis: total.basis && `《${total.basis.law.short}》${total.basis.article}` }
+    ? { ...line(total.statutory, total.basis?.law.id), from: 'total_limit' as const, basis: total.basis && `《${total.basis.law.short}》${total.basis.article}` }
     : summed && { ...summed, from: 'stages' as const };
   const { service, complaint } = power.department;
   return {
     statutory,
-    promised: total?.promised && line(total.promised),
-    stageLimits: statutory ? [] : timed.map((t) => ({ stage: t.stage, ...line(t.limit) })),
+    promised: total?.promised && line(total.promised, total.basis?.law.id),
+    stageLimits: statutory ? [] : timed.map((t) => ({ stage: t.stage, ...t.line })),
     fee: feeLine(power),
     unit: power.unit.name,
     service,
@@ -51,19 +52,31 @@ export function serviceSummary(power: PowerModel): ServiceSummary {
 }
 
 /**
+ * How a limit's days count: as written (工作日, 自然日); for a bare 日, by the day-counting rule of
+ * the law that sets it (stages.yaml day_counting: 许可法第八十二条, 处罚法第八十五条, 强制法第六十九条),
+ * else by the category's day_type. Hours, months and 当场 have no day type.
+ */
+export function dayTypeOf(limit: TimeLimit, law: string | undefined, rules: DayCountingRule[], categoryDayType: DayType): DayType | undefined {
+  if (limit.unit === '工作日' || limit.unit === '自然日') return limit.unit;
+  if (limit.unit !== '日') return undefined;
+  if (dayRuleOf(rules, law)) return isWorkingDays(rules, law, limit.amount) ? '工作日' : '自然日';
+  return categoryDayType;
+}
+
+/**
  * The sum of stage limits counted the same way (days of one day type, hours or months; 当场
  * stages add nothing). Undefined when there are none, or when they are counted differently
- * (5个工作日 and 30日 of a category counted in calendar days cannot be added).
+ * (5个工作日 and 30 calendar days cannot be added).
  */
-export function sumLimits(limits: TimeLimit[], categoryDayType: DayType): LimitLine | undefined {
+export function sumLimits(limits: { limit: TimeLimit; dayType?: DayType }[]): LimitLine | undefined {
   if (limits.length === 0) return undefined;
-  const counted = limits.filter((l) => l.unit !== '当场');
+  const counted = limits.filter((l) => l.limit.unit !== '当场');
   if (counted.length === 0) return { text: '当场办结' };
-  const keys = new Set(counted.map((l) => limitKey(l, categoryDayType)));
+  const keys = new Set(counted.map((l) => l.dayType ?? l.limit.unit));
   if (keys.size > 1) return undefined;
-  const amount = counted.reduce((n, l) => n + l.amount, 0);
-  const dayType = limitDayType(counted[0]!, categoryDayType);
-  return { text: formatLimit(amount, dayType ?? counted[0]!.unit), dayType };
+  const amount = counted.reduce((n, l) => n + l.limit.amount, 0);
+  const dayType = counted[0]!.dayType;
+  return { text: formatLimit(amount, dayType ?? counted[0]!.limit.unit), dayType };
 }
 
 function feeLine(power: PowerModel): string | undefined {
@@ -85,8 +98,8 @@ export function basisLine(power: PowerModel): string {
 }
 
 /** The time limit in a few characters: 30日（工作日）, 45个工作日, 见各环节期限, or — when none is set. */
-export function limitSummaryText(power: PowerModel): string {
-  const summary = serviceSummary(power);
+export function limitSummaryText(power: PowerModel, rules: DayCountingRule[]): string {
+  const summary = serviceSummary(power, rules);
   const s = summary.statutory;
   if (s) return s.text + (s.dayType && !s.text.includes(s.dayType) ? `（${s.dayType}）` : '');
   return summary.stageLimits.length ? '见各环节期限' : '—';

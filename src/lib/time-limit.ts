@@ -53,18 +53,3 @@ export function limitFromObject(days: number, type: DayType): TimeLimit {
 export function limitFromValue(value: string | { days: number; type: DayType }): TimeLimit | undefined {
   return typeof value === 'string' ? parseLimitText(value) : limitFromObject(value.days, value.type);
 }
-
-/**
- * How a limit's days are counted: an explicit 工作日 or 自然日, or for a bare 日 the category's
- * rule (stages.yaml day_type, e.g. 行政许可法第八十二条 counts in working days). Hours, months and
- * 当场 have no day type.
- */
-export function limitDayType(limit: TimeLimit, categoryDayType: DayType): DayType | undefined {
-  if (limit.unit === '工作日' || limit.unit === '自然日') return limit.unit;
-  return limit.unit === '日' ? categoryDayType : undefined;
-}
-
-/** The same limit in comparable terms: days of one day type, hours, months, or on the spot. */
-export function limitKey(limit: TimeLimit, categoryDayType: DayType): string {
-  return limit.unit === '当场' ? '当场' : (limitDayType(limit, categoryDayType) ?? limit.unit);
-}

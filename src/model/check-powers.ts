@@ -1,7 +1,8 @@
 import { powerSchema, type Power } from '../schema/power.ts';
 import { compareQuoteAt, textAt } from '../lib/statute.ts';
 import { describeQuoteProblem } from '../lib/quote.ts';
-import { limitFromValue, limitKey } from '../lib/time-limit.ts';
+import { limitFromValue, type TimeLimit } from '../lib/time-limit.ts';
+import { dayTypeOf } from '../generators/service-summary.ts';
 import type { Finding, FieldPath } from './findings.ts';
 import type { PowerSource } from './load.ts';
 import { checkDerived } from './check-derived.ts';
@@ -211,7 +212,8 @@ function checkTotalLimit(power: Power, category: CategoryDef, ctx: Context, repo
   if (!field) return undefined;
   const statutory = limitFromValue(field.statutory)!;
   const promised = field.promised === undefined ? undefined : limitFromValue(field.promised)!;
-  if (promised && limitKey(promised, category.dayType) === limitKey(statutory, category.dayType) && promised.amount > statutory.amount) {
+  const key = (l: TimeLimit) => (l.unit === '当场' ? '当场' : (dayTypeOf(l, field.basis?.law, ctx.table.dayCounting, category.dayType) ?? l.unit));
+  if (promised && key(promised) === key(statutory) && promised.amount > statutory.amount) {
     report.error(['total_limit', 'promised'], 'promised-over-statutory', `承诺办结时限（${promised.text}）不得长于法定办结时限（${statutory.text}）`);
   }
   const law = field.basis ? resolveLaw(field.basis.law, ['total_limit', 'basis', 'law'], ctx, report) : undefined;

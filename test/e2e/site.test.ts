@@ -234,8 +234,8 @@ describe.runIf(run)('public site in Chromium', () => {
     await expect(cards.count()).resolves.toBe(tableRows);
     const card = cards.first();
     await expect(card.locator('h3').textContent()).resolves.toBe('危险化学品经营许可证核发');
-    // 办理时限 from total_limit (《危险化学品安全管理条例》第三十五条第一款: 30 日), not the sum of the stages.
-    await expect(card.locator('dd').first().textContent()).resolves.toBe('30日（工作日）');
+    // 办理时限 from total_limit (《危险化学品安全管理条例》第三十五条第一款: 30 日, calendar days: 许可法第八十二条 covers only its own limits), not the sum of the stages.
+    await expect(card.locator('dd').first().textContent()).resolves.toBe('30日（自然日）');
     const stages = card.locator('details').first();
     await expect(stages.locator('li').first().isVisible()).resolves.toBe(false);
     await stages.locator('summary').click();
