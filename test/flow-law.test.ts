@@ -13,6 +13,7 @@ import { parseStatute, textAt, type Article } from '../src/lib/statute.ts';
 import { parseChineseNumber } from '../src/lib/chinese-numerals.ts';
 import { ENFORCERS, OBLIGATIONS } from '../src/schema/flow-template.ts';
 import { BASE_FIXTURE, checkFixture } from './helpers/content.ts';
+import { scaffoldPower } from '../src/generators/scaffold.ts';
 
 /**
  * The flowcharts against the statute texts (test/fixtures/flow-statutes, copied from the official
@@ -483,6 +484,16 @@ stages:
     expect(court.lines.filter((l) => l.includes('410100-CS-QZ-001'))).toEqual([]);
     const noBasis = checkFixture({ [file]: enforcement('enforcement: { by: 本机关, obligation: 作为义务 }\n', '第三十七条') });
     expect(noBasis.lines.filter((l) => l.includes('enforcement-basis-required'))).toHaveLength(1);
+  });
+
+  it('quanze new scaffolds the enforcement facts for 行政强制执行 only', () => {
+    const scaffold = (category: string, procedure: string) => {
+      const r = scaffoldPower(sample, { department: 'zz-zrzyghj', category, procedure });
+      if (!r.ok) throw new Error(r.error);
+      return r.text;
+    };
+    expect(scaffold('行政强制', '行政强制执行')).toContain('\nenforcement: { by: 人民法院, obligation: 作为义务 }\n');
+    expect(scaffold('行政强制', '行政强制措施')).not.toContain('enforcement:');
   });
 
   it('a category using a template written for another category', () => {
