@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -40,8 +40,14 @@ function buildSite(): string {
     return out;
   }
   generateContent(content, size);
+  // A copy of the code, so that the repository can be edited (and tested) while the build runs.
+  const project = join(tmpdir(), `quanze-bench-search-project-${size}`);
+  rmSync(project, { recursive: true, force: true });
+  mkdirSync(project, { recursive: true });
+  for (const entry of ['src', 'public', 'bin', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
   console.log(`构建 ${size} 个事项的网站……`);
-  const r = spawnSync(process.execPath, ['bin/quanze.mjs', 'build', '--full', '--content', content, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(process.execPath, ['bin/quanze.mjs', 'build', '--full', '--content', content, '--out', out], { cwd: project, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (r.status !== 0) throw new Error(`quanze build failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-4000)}`);
   return out;
 }
