@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { close as closePagefind, createIndex } from 'pagefind';
 
 /**
  * The search index of the power pages, in shards. Pagefind's time and memory grow faster than the
@@ -81,16 +79,14 @@ export interface IndexOptions {
 
 /**
  * Indexes the given shards (all by default) of a site whose pages are written, two shards at a
- * time where there are two cores. Each shard's pages are hard-linked into a folder of their own,
- * since pagefind selects pages by glob and a hash cannot be written as one. Every page must be
- * complete on disk, and pagefind must report exactly that many pages: a page missing from search
- * is an error, never a silent gap.
+ * time where there are two cores, through pagefind's Node API (one index per shard, each page
+ * added by its path so pagefind gives it the page's own URL). Every page must be complete on disk,
+ * and pagefind must return exactly those pages: a page missing from search is an error, never a
+ * silent gap.
  */
 export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   const started = performance.now();
   const { site, shards } = options;
-  const staging = `${site.replace(/\/+$/, '')}.search-shards`;
-  rmSync(staging, { recursive: true, force: true });
   const members = new Map<number, string[]>();
   for (let k = 0; k < shards; k++) if (!options.only || options.only.has(k)) members.set(k, []);
   for (const code of options.codes) members.get(shardOf(code, shards))?.push(code);
@@ -98,20 +94,29 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   const others = otherSearchPages([options.overlay, site].filter((r): r is string => !!r));
   const queue: (number | 'pages')[] = ['pages', ...members.keys()];
   const lanes = Math.min(2, availableParallelism(), queue.length);
-  await Promise.all(
+  // Every lane is let finish before the pagefind service (a child process, which would otherwise
+  // keep the build from exiting) is closed; then the first failure is reported.
+  const lanesDone = await Promise.allSettled(
     Array.from({ length: lanes }, async () => {
-      for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
-        if (k === 'pages') await indexBundle(site, options.overlay, join(staging, 'pages'), PAGES_BUNDLE, others, '其他页面');
-        else await indexBundle(site, options.overlay, join(staging, String(k)), shardDir(k), members.get(k)!.map((code) => join('powers', code, 'index.html')), `分片 ${k}`);
+      try {
+        for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
+          if (k === 'pages') await indexBundle(site, options.overlay, PAGES_BUNDLE, others, '其他页面');
+          else await indexBundle(site, options.overlay, shardDir(k), members.get(k)!.map((code) => `powers/${code}/index.html`), `分片 ${k}`);
+        }
+      } catch (error) {
+        queue.length = 0;
+        throw error;
       }
     }),
   );
+  await closePagefind();
+  const failure = lanesDone.find((lane) => lane.status === 'rejected');
+  if (failure) throw failure.reason;
   // Shards left from a build with more of them would be merged in again: remove them.
   for (const entry of readdirSync(site)) {
     const k = /^pagefind-(\d+)$/.exec(entry)?.[1];
     if (k !== undefined && Number(k) >= shards) rmSync(join(site, entry), { recursive: true, force: true });
   }
-  await rm(staging, { recursive: true, force: true });
   // Pagefind makes no index of nothing: a shard without pages (a site without powers) is left out.
   const filled = new Set(options.codes.map((c) => shardOf(c, shards)));
   const bundles = [...[...filled].filter((k) => k > 0).sort((a, b) => a - b).map((k) => `/${shardDir(k)}/`), ...(others.length ? [`/${PAGES_BUNDLE}/`] : [])];
@@ -119,27 +124,36 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   return { pages: options.codes.length, otherPages: others.length, shards, indexed: [...members.keys()], ms: performance.now() - started };
 }
 
-async function indexBundle(site: string, overlay: string | undefined, folder: string, bundle: string, pages: string[], label: string): Promise<void> {
+async function indexBundle(site: string, overlay: string | undefined, bundle: string, files: string[], label: string): Promise<void> {
   const output = join(site, bundle);
   rmSync(output, { recursive: true, force: true });
-  if (pages.length === 0) return;
-  mkdirSync(folder, { recursive: true });
-  for (const rel of pages) {
-    const page = [overlay, site].map((root) => root && join(root, rel)).find((p) => p && existsSync(p))!;
+  if (files.length === 0) return;
+  // Each page is read in the same synchronous pass that finds it: an incremental build moves its
+  // pages over the last output meanwhile, so a path found now may be gone after the next await.
+  const pages = files.map((rel) => {
+    const page = [overlay, site].map((root) => root && join(root, rel)).find((p) => p && existsSync(p));
     if (!page || !isCompletePage(page)) throw new Error(`${rel.startsWith('powers/') ? '事项页' : '页面'} ${rel} 不存在或不完整：网站构建不完整，未建立搜索索引`);
-    const link = join(folder, rel);
-    mkdirSync(dirname(link), { recursive: true });
-    try {
-      linkSync(page, link);
-    } catch {
-      copyFileSync(page, link);
+    return { rel, content: readFileSync(page, 'utf8') };
+  });
+  const failed = (what: string, errors: string[]) => new Error(`搜索索引${label}建立失败（${what}）：\n${errors.join('\n')}`);
+  const created = await createIndex();
+  if (!created.index) throw failed('创建索引', created.errors);
+  const index = created.index;
+  try {
+    const added = await Promise.all(pages.map(async ({ rel, content }) => ({ rel, ...(await index.addHTMLFile({ sourcePath: rel, content })) })));
+    const rejected = added.filter((a) => a.errors.length > 0);
+    if (rejected.length) throw failed('收录页面', rejected.map((a) => `${a.rel}：${a.errors.join('；')}`));
+    // Reconciled from what pagefind returned: each page under its own URL, none twice, none missing.
+    const urls = new Set(added.map((a) => a.file.url));
+    const missing = files.filter((rel) => !urls.has(`/${rel.replace(/index\.html$/, '')}`));
+    if (urls.size !== files.length || missing.length) {
+      throw new Error(`搜索索引${label}应收录 ${files.length} 个页面，实际收录 ${urls.size} 个${missing.length ? `；未收录：${missing.join('、')}` : ''}`);
     }
+    const written = await index.writeFiles({ outputPath: output });
+    if (written.errors.length) throw failed('写出索引', written.errors);
+  } finally {
+    await index.deleteIndex();
   }
-  const bin = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
-  const { status, output: printed } = await run(process.execPath, [bin, '--site', folder, '--output-path', output]);
-  if (status !== 0) throw new Error(`搜索索引${label}建立失败：\n${printed}`);
-  const indexed = Number(/Indexed (\d+) pages?/.exec(printed)?.[1] ?? 0);
-  if (indexed !== pages.length) throw new Error(`搜索索引${label}应收录 ${pages.length} 个页面，实际收录 ${indexed} 个：\n${printed}`);
 }
 
 /** A page Astro has finished writing ends with its closing tag. */
@@ -154,15 +168,4 @@ function isCompletePage(file: string): boolean {
     closeSync(fd);
   }
   return tail.toString('latin1').trimEnd().endsWith('</html>');
-}
-
-function run(command: string, args: string[]): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, output }));
-  });
 }
