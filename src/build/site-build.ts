@@ -5,6 +5,7 @@ import { checkContentAt } from '../model/check.ts';
 import type { Finding } from '../model/findings.ts';
 import type { Model } from '../model/types.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
+import { departmentUpdateDates } from './downloads.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { buildPowerFlowchart } from '../generators/flowchart/index.ts';
 import { prerenderFlowcharts } from '../generators/flowchart/prerender.ts';
@@ -79,8 +80,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const validate = lap(clock);
 
   const content = contentFingerprints(contentDir, model);
-  downloads.provide(model, content);
   const history = readContentHistory(contentDir, (id) => model.laws.get(id)?.short ?? id);
+  downloads.provide(model, content, departmentUpdateDates(history));
   const pages = pageFingerprints(model, content, history);
   const departments = departmentFingerprints(model, pages);
   const code = codeFingerprint(root);

@@ -4,6 +4,7 @@ import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
 import { readGrid } from '../import/grid.ts';
 import { parseList } from '../import/parse-list.ts';
+import { MACHINE_SHEET } from '../generators/exports/extension-columns.ts';
 import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -31,6 +32,8 @@ export async function runImport(args: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError(`无法读取 ${file}：${(error as Error).message}`);
   }
+  if (grid.sheet === MACHINE_SHEET) console.log(`读取工作表「${MACHINE_SHEET}」（本工具导出的文件：其中每个事项一行、包含全部字段；打印用的各类别工作表不再读取，修改请在该表或事项文件中进行）`);
+  else if (grid.sheet !== 'CSV') console.log(`读取工作表「${grid.sheet}」`);
   const result = parseList(grid.rows, before.model, department, { unit: values.unit, prefix: values.prefix, source: basename(file) });
   const dir = join(root, 'powers', department.id);
   let written = 0;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { restoreFormulaText } from '../generators/exports/csv-text.ts';
+import { MACHINE_SHEET } from '../generators/exports/extension-columns.ts';
 
 /**
  * A spreadsheet as a grid of text cells. A cell inside a merged range carries the key of the
@@ -34,7 +35,9 @@ export function readCsv(text: string): GridRow[] {
 async function readXlsx(file: string): Promise<{ rows: GridRow[]; sheet: string }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets.find((s) => s.state === 'visible') ?? workbook.worksheets[0];
+  // A workbook exported by Quanze is read from its import sheet (one power per row, every field);
+  // any other workbook from its first visible sheet.
+  const sheet = workbook.worksheets.find((s) => s.name === MACHINE_SHEET) ?? workbook.worksheets.find((s) => s.state === 'visible') ?? workbook.worksheets[0];
   if (!sheet) return { rows: [], sheet: '' };
   const rows: GridRow[] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {

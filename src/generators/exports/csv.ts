@@ -16,7 +16,12 @@ export function powersToCsv(model: Model, powers: PowerModel[]): string {
 
 /** The BOM and the heading row. */
 export function csvHead(): string {
-  return BOM + csvRecords([[...OFFICIAL, '部门', ...EXTENSION_COLUMNS]]);
+  return BOM + csvRecords([machineHeader()]);
+}
+
+/** The columns of the CSV and of the XLSX import sheet: the official ones, then the machine-readable ones. */
+export function machineHeader(): string[] {
+  return [...OFFICIAL, '部门', ...EXTENSION_COLUMNS];
 }
 
 /**
@@ -25,20 +30,22 @@ export function csvHead(): string {
  * each department's rows).
  */
 export function csvRows(model: Model, powers: PowerModel[]): string {
-  const rows = powers.map((power) => {
-    const row = buildPowerRow(model, power);
-    const ext = extensionValues(power);
-    return [
-      row.categoryLabel + (power.category.hasVariants ? `（${power.procedure.name}）` : ''),
-      row.name,
-      row.basis.join('\n'),
-      row.duties.map((d) => d.text).join('\n'),
-      row.duties.map((d) => d.limit).join('\n'),
-      row.fee,
-      row.liability.join('\n'),
-      power.department.name,
-      ...EXTENSION_COLUMNS.map((name) => (name === '环节依据' ? stageBasisValues(power, row.duties.length).join('\n') : ext[name])),
-    ];
-  });
-  return csvRecords(rows);
+  return csvRecords(powers.map((power) => machineRecord(model, power)));
+}
+
+/** One power as one record: multi-line cells for the citations and duties. */
+export function machineRecord(model: Model, power: PowerModel): string[] {
+  const row = buildPowerRow(model, power);
+  const ext = extensionValues(power);
+  return [
+    row.categoryLabel + (power.category.hasVariants ? `（${power.procedure.name}）` : ''),
+    row.name,
+    row.basis.join('\n'),
+    row.duties.map((d) => d.text).join('\n'),
+    row.duties.map((d) => d.limit).join('\n'),
+    row.fee,
+    row.liability.join('\n'),
+    power.department.name,
+    ...EXTENSION_COLUMNS.map((name) => (name === '环节依据' ? stageBasisValues(power, row.duties.length).join('\n') : ext[name])),
+  ];
 }
