@@ -19,7 +19,7 @@ describe('quanze validate', () => {
   it('passes valid content with a summary and exit 0', () => {
     const r = quanze('validate');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^校验通过：0 个错误，0 个警告（已通过 2 个事项，用时 \d+ 毫秒）\n$/);
+    expect(r.stderr).toMatch(/^校验通过：0 个错误，0 个警告（已通过 2 个事项，已逐字核对 \d+ 处引文，用时 \d+ 毫秒）\n$/);
   });
 
   it('reports every finding in one run, one line each, and exits 1', () => {

@@ -42,7 +42,7 @@ describe('权责清单 table model', () => {
     expect(permit.rowSpan).toBe(6);
     expect(permit.duties.map((d) => d.limit)).toEqual(['5个工作日', '', '20个工作日', '10个工作日', '', '']);
     expect(permit.basis[0]).toBe('1. 《行政许可法》第四十二条第一款：“除可以当场作出行政许可决定的外，行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定。”');
-    expect(permit.basis[1]).toBe('2. 《测试条例》第三条第二款第二项：“有下列情形之一的，不予许可：……（二）经营场所不符合安全条件的。”');
+    expect(permit.basis[1]).toBe('2. 《测试条例》第三条第二款第二项：“……有下列情形之一的，不予许可：……（二）经营场所不符合安全条件的。”');
     expect(permit.liability).toHaveLength(2);
     expect(list.footer.text).toBe('服务机构：测试市政务服务中心　服务电话：0371-00000000　服务地点：测试市示例路 1 号　投诉机构：测试市应急管理局政策法规处　投诉电话：0371-00000001');
   });

@@ -3,13 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { checkContentAt } from '../src/model/check.ts';
 import { formatFinding } from '../src/model/findings.ts';
 
-/** The bundled sample content is the site's default: it must validate without errors or warnings. */
+/**
+ * The bundled sample content is the site's default: it must validate without errors. The only
+ * warnings allowed are citations of a version the registry knows to be superseded (the registry is
+ * kept true; 待调整事项 lists those citations until someone checks them against the new text).
+ */
 describe('sample content', () => {
   const result = checkContentAt(resolve('content'));
   const model = result.model!;
 
-  it('validates without errors or warnings', () => {
-    expect(result.findings.map(formatFinding)).toEqual([]);
+  it('validates without errors, warning only about superseded versions', () => {
+    expect(result.findings.filter((f) => f.rule !== 'stale-citation').map(formatFinding)).toEqual([]);
+    for (const f of result.findings) expect(f.message).toMatch(/^引用的是《.+》\d{4}-\d{2}-\d{2} 版本，该法已于 \d{4}-\d{2}-\d{2} (修正|修订)/);
   });
 
   it('has at least 4 departments and 60 powers', () => {

@@ -27,6 +27,7 @@ describe('statute parsing', () => {
     expect(item).toEqual({
       ok: true,
       text: '行政机关对申请人提出的行政许可申请，应当根据下列情况分别作出处理：（四）申请材料不齐全或者不符合法定形式的，应当当场或者在五日内一次告知申请人需要补正的全部内容，逾期不告知的，自收到申请材料之日起即为受理；',
+      item: '（四）申请材料不齐全或者不符合法定形式的，应当当场或者在五日内一次告知申请人需要补正的全部内容，逾期不告知的，自收到申请材料之日起即为受理；',
     });
     expect(textAt(articles, '第四十二条第三款')).toEqual({ ok: false, problem: '第四十二条只有 2 款，没有第三款' });
     expect(textAt(articles, '第九十条')).toEqual({ ok: false, problem: '该版本没有第九十条' });
@@ -35,7 +36,9 @@ describe('statute parsing', () => {
   it('matches quotes ignoring whitespace and punctuation width, with ellipses', () => {
     const t = textAt(articles, '第四十四条');
     if (!t.ok) throw new Error(t.problem);
-    expect(quoteMatches('行政机关作出准予行政许可的决定,应当自作出决定之日起十日内 向申请人颁发', t.text)).toBe(true);
+    expect(quoteMatches('行政机关作出准予行政许可的决定,应当自作出决定之日起十日内 向申请人颁发……', t.text)).toBe(true);
+    // Text left out without an ellipsis is not a quote.
+    expect(quoteMatches('行政机关作出准予行政许可的决定,应当自作出决定之日起十日内 向申请人颁发', t.text)).toBe(false);
     expect(quoteMatches('行政机关作出准予行政许可的决定，……加贴标签、加盖检验、检测、检疫印章。', t.text)).toBe(true);
     expect(quoteMatches('行政机关作出准予行政许可的决定，应当自作出决定之日起二十日内', t.text)).toBe(false);
     expect(quoteMatches('加贴标签……行政机关作出准予', t.text)).toBe(false);

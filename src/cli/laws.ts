@@ -42,9 +42,10 @@ function lawsImport(args: string[]): number {
     version: { type: 'string' },
     kind: { type: 'string', default: '修正' },
     effective: { type: 'string' },
+    source: { type: 'string' },
   });
   const [file] = positionals;
-  if (!file || !values.law || !values.version) throw new UsageError('用法：quanze laws import <文件> --law <标识> --version <YYYY-MM-DD> [--kind 制定|修正|修订] [--effective YYYY-MM-DD]');
+  if (!file || !values.law || !values.version) throw new UsageError('用法：quanze laws import <文件> --law <标识> --version <YYYY-MM-DD> [--kind 制定|修正|修订] [--effective YYYY-MM-DD] [--source 全文来源]');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.version)) throw new UsageError('--version 应写作 YYYY-MM-DD');
   if (!['制定', '修正', '修订'].includes(values.kind)) throw new UsageError('--kind 只能是 制定、修正 或 修订');
   if (!existsSync(file)) throw new UsageError(`找不到文件 ${file}`);
@@ -57,14 +58,17 @@ function lawsImport(args: string[]): number {
   const versions = doc.get('versions') as { items: unknown[] } | undefined;
   const count = Math.max(...[...articles.values()].map((a) => Math.floor(a.number)));
   const existing = (doc.toJS().versions as { date: string }[]).findIndex((v) => v.date === values.version);
+  // Where the text came from and when, so a reader can check the copy against the publication.
+  const provenance: Record<string, string> = values.source ? { source: values.source, retrieved: new Date().toISOString().slice(0, 10) } : {};
   if (existing === -1) {
-    const entry: Record<string, unknown> = { date: values.version, kind: values.kind, articles: count };
+    const entry: Record<string, unknown> = { date: values.version, kind: values.kind, articles: count, ...provenance };
     if (values.effective) entry.effective = values.effective;
     versions?.items.push(doc.createNode(entry));
     const sorted = (doc.toJS().versions as { date: string }[]).map((v) => v.date);
     if (sorted.some((d, i) => i > 0 && d < sorted[i - 1]!)) throw new UsageError(`${values.version} 早于已登记的版本：请手工按日期顺序插入`);
   } else {
     doc.setIn(['versions', existing, 'articles'], count);
+    for (const [key, value] of Object.entries(provenance)) doc.setIn(['versions', existing, key], value);
   }
   const target = join(resolve(values.content), 'laws', values.law, `${values.version}.md`);
   mkdirSync(join(resolve(values.content), 'laws', values.law), { recursive: true });
@@ -72,7 +76,7 @@ function lawsImport(args: string[]): number {
   writeFileSync(lawFile, doc.toString());
   console.log(`已导入《${values.law}》${values.version} 版本：${articles.size} 条，写入 ${target}`);
   const check = checkContentAt(resolve(values.content));
-  const problems = check.findings.filter((f) => f.severity === 'error' && (f.rule === 'quote-mismatch' || f.rule === 'unknown-article'));
+  const problems = check.findings.filter((f) => f.severity === 'error' && ['quote-mismatch', 'quote-omission', 'unknown-article'].includes(f.rule));
   for (const f of problems) console.error(formatFinding(f));
   if (problems.length) console.error(`有 ${problems.length} 处引文或条款与该版本全文不符，请逐条核对。`);
   return 0;

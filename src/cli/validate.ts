@@ -21,7 +21,8 @@ export async function runValidate(args: string[]): Promise<number> {
     for (const f of findings) (f.severity === 'error' ? console.error : console.warn)(formatFinding(f));
     const powers = result.model?.powers.length ?? 0;
     const ms = Math.round(performance.now() - started);
-    const summary = `${errors} 个错误，${warnings} 个警告（已通过 ${powers} 个事项，用时 ${ms} 毫秒）`;
+    const quotes = `已逐字核对 ${result.quotesVerified ?? 0} 处引文`;
+    const summary = `${errors} 个错误，${warnings} 个警告（已通过 ${powers} 个事项，${quotes}，用时 ${ms} 毫秒）`;
     console.error(errors ? `校验未通过：${summary}` : `校验通过：${summary}`);
   }
   return errors ? 1 : 0;

@@ -1,4 +1,5 @@
 import { parseChineseNumber, toChineseNumber } from './chinese-numerals.ts';
+import { compareQuote, normalizeForQuote, type QuoteResult } from './quote.ts';
 
 /** One article (条) of a statute: its paragraphs (款), each with its numbered items (项). */
 export interface Article {
@@ -20,6 +21,7 @@ export interface Paragraph {
 
 const ARTICLE_HEAD = /^第([零〇一二三四五六七八九十百千]+)条(之([一二三四五六七八九十]+))?[\s\u3000]+(.*)$/;
 const ITEM_HEAD = /^[（(]([零〇一二三四五六七八九十百]+)[)）]/;
+const ITEM_NUMBER = /^[（(][零〇一二三四五六七八九十百]+[)）]/;
 const HEADING = /^(#|第[零〇一二三四五六七八九十百千]+[编章节](\s|$))/;
 
 /**
@@ -86,7 +88,11 @@ export function parseArticleReference(reference: string): ArticleReference | und
   };
 }
 
-export type ResolvedText = { ok: true; text: string } | { ok: false; problem: string };
+/**
+ * `text` is what the reference points at; for an item it begins with the words that introduce the
+ * items, and `item` holds the item alone (lists often quote just the item).
+ */
+export type ResolvedText = { ok: true; text: string; item?: string } | { ok: false; problem: string };
 
 /** The text an article reference points at, or why it points at nothing. */
 export function textAt(articles: Map<string, Article>, reference: string): ResolvedText {
@@ -99,7 +105,7 @@ export function textAt(articles: Map<string, Article>, reference: string): Resol
       // 第X条第Y项 (no 款) is how single-paragraph articles with items are cited.
       const first = article.paragraphs[0];
       const item = first?.items.find((i) => i.number === ref.item);
-      return item ? { ok: true, text: first!.lead + item.text } : { ok: false, problem: `${ref.article}没有第${toChineseNumber(ref.item)}项` };
+      return item ? { ok: true, text: first!.lead + item.text, item: item.text } : { ok: false, problem: `${ref.article}没有第${toChineseNumber(ref.item)}项` };
     }
     return { ok: true, text: articleText(article) };
   }
@@ -109,46 +115,31 @@ export function textAt(articles: Map<string, Article>, reference: string): Resol
   const item = paragraph.items.find((i) => i.number === ref.item);
   // An item is quoted together with the words that introduce it (当事人有下列行为之一的，……：（四）……).
   return item
-    ? { ok: true, text: paragraph.lead + item.text }
+    ? { ok: true, text: paragraph.lead + item.text, item: item.text }
     : { ok: false, problem: `${ref.article}第${toChineseNumber(ref.paragraph)}款没有第${toChineseNumber(ref.item)}项` };
 }
 
-const WIDTH_MAP: Record<string, string> = {
-  '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '"': '“', '“': '“', '”': '“', '‘': '“', '’': '“', "'": '“',
-  '〈': '<', '〉': '>', '《': '<', '》': '>', '[': '【', ']': '】', '、': '、', '.': '。',
-};
+export { normalizeForQuote } from './quote.ts';
 
-/** Normalises text for quote comparison: no whitespace, one width for punctuation and digits. */
-export function normalizeForQuote(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFKC')) {
-    if (/\s/.test(ch)) continue;
-    out += WIDTH_MAP[ch] ?? ch;
-  }
-  return out;
+/** Whether a quote reproduces the statute text, every omission marked with 「……」 (see compareQuote). */
+export function quoteMatches(quote: string, statuteText: string): boolean {
+  return compareQuote(quote, statuteText).ok;
 }
 
 /**
- * Whether a quote matches the statute text: the quote, split at ellipses (……, …, ...), must
- * appear piece by piece, in order. A trailing full stop the quote adds is tolerated.
+ * Checks a quote against what a reference resolved to. An item may be quoted with its lead-in
+ * words or on its own, with or without its printed number （四）.
  */
-export function quoteMatches(quote: string, statuteText: string): boolean {
-  const haystack = normalizeForQuote(statuteText);
-  const pieces = quote
-    .split(/……|…|\.\.\.|。。。/)
-    .map((p) => normalizeForQuote(p).replace(/^[，。；：]+/, ''))
-    .filter((p) => p.length > 0);
-  if (pieces.length === 0) return false;
-  let from = 0;
-  for (const [i, raw] of pieces.entries()) {
-    let piece = raw;
-    let at = haystack.indexOf(piece, from);
-    if (at === -1 && i === pieces.length - 1) {
-      piece = piece.replace(/[。；，]$/, '');
-      at = haystack.indexOf(piece, from);
-    }
-    if (at === -1) return false;
-    from = at + piece.length;
-  }
-  return true;
+export function compareQuoteAt(quote: string, target: { text: string; item?: string }): QuoteResult {
+  const full = compareQuote(quote, target.text);
+  if (full.ok || target.item === undefined) return full;
+  const bare = target.item.replace(ITEM_NUMBER, '');
+  const numbered = compareQuote(quote, target.item);
+  const alone = compareQuote(quote, bare);
+  if (numbered.ok || alone.ok) return { ok: true };
+  // A quote that starts like the item was meant as the item alone: report against that.
+  const start = normalizeForQuote(quote).slice(0, 4);
+  if (normalizeForQuote(bare).startsWith(start)) return alone;
+  if (normalizeForQuote(target.item).startsWith(start)) return numbered;
+  return full;
 }

@@ -1,5 +1,6 @@
 import { powerSchema, type Power } from '../schema/power.ts';
-import { textAt, quoteMatches } from '../lib/statute.ts';
+import { compareQuoteAt, textAt } from '../lib/statute.ts';
+import { describeQuoteProblem } from '../lib/quote.ts';
 import { limitFromObject, parseLimitText } from '../lib/time-limit.ts';
 import type { Finding, FieldPath } from './findings.ts';
 import type { PowerSource } from './load.ts';
@@ -23,6 +24,8 @@ interface Context {
   departments: Map<string, DepartmentModel>;
   laws: Map<string, LawModel>;
   findings: Finding[];
+  /** Quotes checked word for word against a held statute text and found verbatim. */
+  quotes: { verified: number };
 }
 
 /** Validates every power against its schema and the rest of the content, and resolves the valid ones. */
@@ -218,8 +221,13 @@ function checkCitations(power: Power, ctx: Context, report: Report): ResolvedCit
       const target = textAt(text, citation.article);
       if (!target.ok) {
         report.error(at('article'), 'unknown-article', `《${law.short}》（${citation.version}）${target.problem}`);
-      } else if (citation.quote && !quoteMatches(citation.quote, target.text)) {
-        report.error(at('quote'), 'quote-mismatch', `引文与《${law.short}》（${citation.version}）${citation.article}原文不符。原文为：“${target.text.replace(/\n/g, ' ')}”`);
+      } else if (citation.quote) {
+        const compared = compareQuoteAt(citation.quote, target);
+        if (compared.ok) ctx.quotes.verified++;
+        else {
+          const rule = compared.problem.kind === 'omission' ? 'quote-omission' : 'quote-mismatch';
+          report.error(at('quote'), rule, `引文与《${law.short}》（${citation.version}）${citation.article}原文不符：${describeQuoteProblem(compared.problem)}。该条款原文：“${target.text.replace(/\n/g, ' ')}”`);
+        }
       }
     }
     if (!citation.quote) report.warn(at(), 'quote-missing', `《${law.short}》${citation.article}缺少引文 quote：清单须载明条文原文`);

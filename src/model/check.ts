@@ -18,6 +18,8 @@ export interface CheckResult {
   /** Present when the stage table could be read; holds only the entries that passed every check. */
   model?: Model;
   ok: boolean;
+  /** How many quotes were compared word for word with a held statute text and found verbatim. */
+  quotesVerified?: number;
 }
 
 /** Load → validate → resolve, for the content folder at `root`. */
@@ -40,10 +42,12 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   };
   const flows = checkFlows(loaded, table, laws, findings, invalid);
   if (!table) return { findings: sortFindings(findings), ok: false };
-  const powers = checkPowers(loaded.powers, { invalid, table, departments, laws, findings });
+  const quotes = { verified: 0 };
+  const powers = checkPowers(loaded.powers, { invalid, table, departments, laws, findings, quotes });
   const sorted = sortFindings(findings);
   return {
     findings: sorted,
+    quotesVerified: quotes.verified,
     model: { stageTable: table, flows, departments: [...departments.values()], laws, powers },
     ok: !hasErrors(sorted),
   };

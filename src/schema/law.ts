@@ -19,6 +19,11 @@ export const lawVersionSchema = z
       .positive()
       .optional()
       .meta({ title: '条数', description: '该版本共有多少条；填写后，引用超出条数的条款会被指出。' }),
+    source: z
+      .string()
+      .optional()
+      .meta({ title: '全文来源', description: '全文 content/laws/<标识>/<版本日期>.md 取自何处，例如 国家法律法规数据库。' }),
+    retrieved: isoDate.optional().meta({ title: '全文录入日期', description: '全文取得并核对的日期。' }),
   })
   .meta({ title: '版本' });
 
