@@ -77,7 +77,7 @@ describe('export → import round trip', () => {
     expect(penalties.getRow(3).values).toEqual([undefined, '职权类别', '职权名称', '实施依据', '责任事项（岗位职责）', '办理期限', '违法责任']);
     expect(penalties.getColumn(6).width).toBeGreaterThan(20);
     const machine = workbook.worksheets[2]!;
-    expect(machine.getRow(1).values).toEqual([undefined, '职权类别', '职权名称', '实施依据', '责任事项（岗位职责）', '办理期限', '收费情况', '违法责任', '部门', '事项编码', '程序', '承办机构', '行使层级', '实施对象', '状态', '主项编码', '依据版本', '环节依据', '配合部门', '追责情形', '备注', '其他清单（机读）']);
+    expect(machine.getRow(1).values).toEqual([undefined, '职权类别', '职权名称', '实施依据', '责任事项（岗位职责）', '办理期限', '收费情况', '违法责任', '部门', '事项编码', '程序', '承办机构', '行使层级', '实施对象', '状态', '主项编码', '依据版本', '环节依据', '配合部门', '追责情形', '备注', '其他清单（机读）', '源数据（机读）']);
     expect(machine.rowCount).toBe(3);
   });
 });

@@ -4,6 +4,7 @@ import { normalizeForQuote } from '../lib/statute.ts';
 import type { DepartmentModel, LawModel, Model } from '../model/types.ts';
 import { EXTENSION_COLUMNS } from '../generators/exports/extension-columns.ts';
 import type { GridRow } from './grid.ts';
+import { mergeWithSource, readSourceCell } from './source-column.ts';
 import { clean, NUMBERING, parseCitation, parseDuty, splitNumbered } from './parse-cells.ts';
 
 export interface ImportedPower {
@@ -57,6 +58,11 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
   const text = (row: GridRow, col: Column) => {
     const i = columns?.get(col);
     return i === undefined ? '' : clean(row.cells[i]?.text ?? '');
+  };
+  /** A cell's text as read, without the clean-up: for comparing with what the export wrote. */
+  const rawText = (row: GridRow, col: Column) => {
+    const i = columns?.get(col);
+    return i === undefined ? '' : (row.cells[i]?.text ?? '');
   };
   const masterOf = (row: GridRow, col: Column) => {
     const i = columns?.get(col);
@@ -240,8 +246,19 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
       ...derivedFields(text(first, '其他清单（机读）'), notes),
     };
     if (!targets.length) notes.push('未注明实施对象，按公民、法人、其他组织处理');
-    const yaml = stringify(front, { lineWidth: 0 });
     const header = `# 由 quanze import 从 ${options.source} 第 ${rowsRange[0]}–${rowsRange[1]} 行导入\n`;
+    // A list exported by Quanze carries each power file whole: what nobody edited comes back exactly.
+    const source = readSourceCell(rawText(first, '源数据（机读）'));
+    if (source && 'error' in source) notes.push(source.error);
+    else if (source) {
+      const current = new Map([...columns!.keys()].filter((c) => c !== '源数据（机读）').map((c) => [c as string, rawText(first, c)]));
+      const merged = mergeWithSource(front, source, current);
+      if (merged.edited.length) notes.push(`表格中改动了 ${merged.edited.join('、')}：这些列按表格内容导入，其余字段和正文取自「源数据（机读）」`);
+      else notes.length = 0;
+      const code = String(merged.front.code);
+      return { code, name: String(merged.front.name), rows: rowsRange, text: `---\n${header}${stringify(merged.front, { lineWidth: 0 })}---\n${merged.body}`, notes };
+    }
+    const yaml = stringify(front, { lineWidth: 0 });
     return { code, name, rows: rowsRange, text: `---\n${header}${yaml}---\n`, notes };
   }
 

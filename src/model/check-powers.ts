@@ -184,6 +184,7 @@ function checkPower(
     file: source.file,
     extension: source.extension,
     body: source.body,
+    record: power,
   };
 }
 

@@ -108,6 +108,8 @@ export interface PowerModel {
   file: string;
   extension: 'md' | 'mdx';
   body: string;
+  /** The front matter as the schema read it: what the export's 源数据（机读） column carries back. */
+  record: Power;
 }
 
 export interface Model {

@@ -189,17 +189,12 @@ describe.runIf(run)('public site in Chromium', () => {
       // XLSX: one 事项编码 per power.
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(join(DIST, 'downloads', `${d.id}.xlsx`));
-      const sheet = workbook.worksheets[0]!;
-      // Each block has its own header row (the 收费情况 column comes and goes), so read 事项编码 by header.
+      // The import sheet holds one row per power, 事项编码 by its header.
+      const sheet = workbook.getWorksheet('机读数据（导入用）')!;
+      const codeColumn = (sheet.getRow(1).values as unknown[]).indexOf('事项编码');
       const inSheet: string[] = [];
-      let codeColumn = 0;
-      sheet.eachRow((row) => {
-        const values = row.values as unknown[];
-        if (values.includes('事项编码')) codeColumn = values.indexOf('事项编码');
-        else if (codeColumn) {
-          const cell = row.getCell(codeColumn);
-          if (!cell.isMerged || cell.master.address === cell.address) if (typeof cell.value === 'string' && cell.value) inSheet.push(cell.value);
-        }
+      sheet.eachRow((row, n) => {
+        if (n > 1) inSheet.push(String(row.getCell(codeColumn).value));
       });
       inSheet.sort();
       expect(inSheet, `${d.id}.xlsx`).toEqual(linked);

@@ -1,4 +1,5 @@
 import { BOM, csvRecords } from './csv-text.ts';
+import { SOURCE_COLUMN, sourceCell } from './source-column.ts';
 import type { Model, PowerModel } from '../../model/types.ts';
 import { buildPowerRow } from '../list-table.ts';
 import { EXTENSION_COLUMNS, extensionValues, stageBasisValues } from './extension-columns.ts';
@@ -37,7 +38,8 @@ export function csvRows(model: Model, powers: PowerModel[]): string {
 export function machineRecord(model: Model, power: PowerModel): string[] {
   const row = buildPowerRow(model, power);
   const ext = extensionValues(power);
-  return [
+  const header = machineHeader();
+  const cells = [
     row.categoryLabel + (power.category.hasVariants ? `（${power.procedure.name}）` : ''),
     row.name,
     row.basis.join('\n'),
@@ -46,6 +48,8 @@ export function machineRecord(model: Model, power: PowerModel): string[] {
     row.fee,
     row.liability.join('\n'),
     power.department.name,
-    ...EXTENSION_COLUMNS.map((name) => (name === '环节依据' ? stageBasisValues(power, row.duties.length).join('\n') : ext[name])),
+    ...EXTENSION_COLUMNS.filter((name) => name !== SOURCE_COLUMN).map((name) => (name === '环节依据' ? stageBasisValues(power, row.duties.length).join('\n') : ext[name as keyof typeof ext])),
   ];
+  const others = cells.map((text, i): [string, string] => [header[i]!, text]).filter(([h]) => h !== '部门');
+  return [...cells, sourceCell(power.record, power.body, others)];
 }
