@@ -5,6 +5,7 @@ import { tableCsv, tableWorkbook } from '../generators/exports/table.ts';
 import { buildDerivedList, DERIVED_LISTS, type DerivedList, type DerivedListId } from '../generators/derived-lists.ts';
 import type { Model, PowerModel } from '../model/types.ts';
 import type { ContentHistory } from '../history/content-history.ts';
+import { revisionDepartment } from '../history/public-record.ts';
 
 /**
  * The download files of the site (/downloads/<file>): each department's 权责清单 as XLSX (official
@@ -68,7 +69,7 @@ export function departmentUpdateDates(history: ContentHistory): UpdateDates {
   // Commits are newest first: the first one that touches a department's powers dates it.
   for (const commit of history.commits) {
     for (const r of commit.revisions) {
-      const department = /\/powers\/([^/]+)\//.exec(r.file)?.[1];
+      const department = revisionDepartment(r);
       if (department && !(department in dates)) dates[department] = commit.date;
     }
   }

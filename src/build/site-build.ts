@@ -6,6 +6,7 @@ import type { Finding } from '../model/findings.ts';
 import type { Model } from '../model/types.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
 import { departmentUpdateDates } from './downloads.ts';
+import { missingNoteFindings, publicRevisions, revisionDepartment } from '../history/public-record.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { buildPowerFlowchart } from '../generators/flowchart/index.ts';
 import { prerenderFlowcharts } from '../generators/flowchart/prerender.ts';
@@ -83,6 +84,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const history = readContentHistory(contentDir, (id) => model.laws.get(id)?.short ?? id);
   downloads.provide(model, content, departmentUpdateDates(history));
   const pages = pageFingerprints(model, content, history);
+  const unexplained = unexplainedChanges(model, history);
+  if (unexplained) log(unexplained);
   const departments = departmentFingerprints(model, pages);
   const code = codeFingerprint(root);
   const previous = options.full ? undefined : readManifest(manifestFile);
@@ -224,4 +227,17 @@ function setAside(dir: string): Promise<void> | undefined {
   const aside = `${dir}.old-${process.pid}-${Date.now()}`;
   renameSync(dir, aside);
   return rm(aside, { recursive: true, force: true });
+}
+
+/** Changes the public record can only call 「内容调整（未填写变更说明）」, counted per department (warnings). */
+function unexplainedChanges(model: Model, history: ContentHistory): string | undefined {
+  const findings = missingNoteFindings(publicRevisions(history, model.adjustments));
+  if (!findings.length) return undefined;
+  const byDepartment = new Map<string, number>();
+  for (const f of findings) {
+    const id = revisionDepartment(f);
+    byDepartment.set(id, (byDepartment.get(id) ?? 0) + 1);
+  }
+  const name = (id: string) => model.departments.find((d) => d.id === id)?.name ?? id;
+  return `警告：${findings.length} 处变更既未填写变更说明（change_note）也没有调整记录，公开的变更记录显示为「内容调整（未填写变更说明）」：${[...byDepartment].map(([id, n]) => `${name(id)} ${n} 处`).join('，')} (missing-change-note)`;
 }

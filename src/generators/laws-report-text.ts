@@ -1,17 +1,24 @@
 import type { ArticleFate, LawsReport, StaleCitation } from './laws-check.ts';
 
+/** How the text names the fields to update: the file's keys for editors, plain words for the public. */
+const FIELD_WORDS = {
+  editor: { version: 'version', article: 'article', quote: 'quote', sep: ' ' },
+  public: { version: '引用的版本日期', article: '条款', quote: '引文', sep: '' },
+} as const;
+
 /** A one-line account of what became of a cited article, in Chinese. */
-export function fateText(c: StaleCitation): string {
+export function fateText(c: StaleCitation, audience: keyof typeof FIELD_WORDS = 'editor'): string {
+  const w = FIELD_WORDS[audience];
   if (c.reason === 'repealed-law') return `《${c.law.short}》已${c.law.repealed ? `于 ${c.law.repealed} ` : ''}废止：须改用现行依据或取消该事项`;
   const fate: ArticleFate | undefined = c.fate;
-  if (!fate || fate.status === 'unknown') return `请对照新版本核对条文后更新 version${fate?.status === 'unknown' ? `（${fate.reason}）` : ''}`;
+  if (!fate || fate.status === 'unknown') return `请对照新版本核对条文后更新${w.sep}${w.version}${fate?.status === 'unknown' ? `（${fate.reason}）` : ''}`;
   switch (fate.status) {
     case 'unchanged':
-      return '条文未变，条号未变：只需把 version 更新为新版本日期';
+      return `条文未变，条号未变：只需把${w.sep}${w.version}${w.sep}更新为新版本日期`;
     case 'changed':
       return '条文内容有修改：须核对引文和责任事项';
     case 'moved':
-      return `条号已变为${fate.to}${fate.changed ? '，内容也有修改' : '，内容未变'}：须更新 article${fate.changed ? '、quote' : ''} 和 version`;
+      return `条号已变为${fate.to}${fate.changed ? '，内容也有修改' : '，内容未变'}：须更新${w.sep}${w.article}${fate.changed ? `、${w.quote}` : ''}${w.sep}和${w.sep}${w.version}`;
     case 'deleted':
       return '新版本已删除该条：须改用其他依据或调整事项';
   }

@@ -2,6 +2,7 @@ import { flowTemplateSchema, type FlowTemplate } from '../schema/flow-template.t
 import { siteSchema } from '../schema/site.ts';
 import { parseArticleReference, textAt } from '../lib/statute.ts';
 import { parseChineseNumber } from '../lib/chinese-numerals.ts';
+import { checkAdjustments } from './check-adjustments.ts';
 import { checkDepartments } from './check-departments.ts';
 import { checkLaws } from './check-laws.ts';
 import { checkPowers } from './check-powers.ts';
@@ -29,7 +30,7 @@ export function checkContentAt(root: string, options: LoadOptions = {}): CheckRe
 
 export function checkContent(loaded: LoadedContent): CheckResult {
   const findings: Finding[] = [...loaded.findings];
-  for (const source of [...loaded.powers, ...loaded.departments, ...loaded.laws, ...loaded.flows]) findings.push(...markupInText(source));
+  for (const source of [...loaded.powers, ...loaded.departments, ...loaded.laws, ...loaded.flows, ...loaded.adjustments]) findings.push(...markupInText(source));
   const table = readStageTable(loaded.stageTable, findings);
   if (loaded.site) parseWithSchema(siteSchema, loaded.site, findings);
   const laws = checkLaws(loaded.laws, loaded.statutes, findings);
@@ -44,11 +45,12 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   if (!table) return { findings: sortFindings(findings), ok: false };
   const quotes = { verified: 0 };
   const powers = checkPowers(loaded.powers, { invalid, table, departments, laws, findings, quotes });
+  const adjustments = checkAdjustments(loaded.adjustments, { departments, powers, findings });
   const sorted = sortFindings(findings);
   return {
     findings: sorted,
     quotesVerified: quotes.verified,
-    model: { stageTable: table, flows, departments: [...departments.values()], laws, powers },
+    model: { stageTable: table, flows, departments: [...departments.values()], laws, powers, adjustments },
     ok: !hasErrors(sorted),
   };
 }

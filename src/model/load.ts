@@ -31,6 +31,8 @@ export interface LoadedContent {
   laws: YamlSource[];
   statutes: StatuteSource[];
   powers: PowerSource[];
+  /** Adjustment records (调整文件): content/adjustments/<id>.yaml. */
+  adjustments: YamlSource[];
   /** Problems found while reading: encodings, empty files, YAML syntax, misplaced files. */
   findings: Finding[];
 }
@@ -45,7 +47,7 @@ export interface LoadOptions {
  * content: each problem becomes a finding so one run reports them all.
  */
 export function loadContent(root: string, options: LoadOptions = {}): LoadedContent {
-  const out: LoadedContent = { root, flows: [], departments: [], laws: [], statutes: [], powers: [], findings: [] };
+  const out: LoadedContent = { root, flows: [], departments: [], laws: [], statutes: [], powers: [], adjustments: [], findings: [] };
   const base = options.relativeTo ?? process.cwd();
   const rel = (p: string) => relative(base, p).split(sep).join('/');
 
@@ -67,6 +69,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   if (existsSync(sitePath)) out.site = readYaml(sitePath);
   for (const path of listFiles(join(root, 'flows'), /\.ya?ml$/)) push(out.flows, readYaml(path));
   for (const path of listFiles(join(root, 'departments'), /\.ya?ml$/)) push(out.departments, readYaml(path));
+  for (const path of listFiles(join(root, 'adjustments'), /\.ya?ml$/)) push(out.adjustments, readYaml(path));
 
   const lawsDir = join(root, 'laws');
   for (const path of listFiles(lawsDir, /\.ya?ml$/)) push(out.laws, readYaml(path));

@@ -1,3 +1,4 @@
+import { adjustmentSchema, type Adjustment } from '../schema/adjustment.ts';
 import { departmentSchema, type Department } from '../schema/department.ts';
 import { lawSchema, type Law } from '../schema/law.ts';
 import { powerSchema, type Power } from '../schema/power.ts';
@@ -21,12 +22,14 @@ export interface ContentSnapshot {
   powers: Map<string, PowerRecord>;
   departments: Map<string, Department>;
   laws: Map<string, Law>;
+  /** Adjustment records (调整文件) by id. */
+  adjustments: Map<string, Adjustment>;
 }
 
 export function snapshotAt(contentRoot: string, relativeTo: string): ContentSnapshot {
   const loaded = loadContent(contentRoot, { relativeTo });
   const ignored: Finding[] = [];
-  const snapshot: ContentSnapshot = { powers: new Map(), departments: new Map(), laws: new Map() };
+  const snapshot: ContentSnapshot = { powers: new Map(), departments: new Map(), laws: new Map(), adjustments: new Map() };
   for (const source of loaded.departments) {
     const dept = parseWithSchema(departmentSchema, source, ignored);
     if (dept) snapshot.departments.set(dept.id, dept);
@@ -34,6 +37,10 @@ export function snapshotAt(contentRoot: string, relativeTo: string): ContentSnap
   for (const source of loaded.laws) {
     const law = parseWithSchema(lawSchema, source, ignored);
     if (law) snapshot.laws.set(law.id, law);
+  }
+  for (const source of loaded.adjustments) {
+    const adjustment = parseWithSchema(adjustmentSchema, source, ignored);
+    if (adjustment) snapshot.adjustments.set(adjustment.id, adjustment);
   }
   for (const source of loaded.powers) {
     const record = parseWithSchema(powerSchema, source, ignored);

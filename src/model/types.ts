@@ -1,3 +1,4 @@
+import type { Adjustment } from '../schema/adjustment.ts';
 import type { Department, Unit } from '../schema/department.ts';
 import type { FlowTemplate } from '../schema/flow-template.ts';
 import type { Law, LawVersion } from '../schema/law.ts';
@@ -119,4 +120,11 @@ export interface Model {
   laws: Map<string, LawModel>;
   /** Every power, ordered by department, category (stage-table order), then code. */
   powers: PowerModel[];
+  /** Approved adjustments of the lists (调整文件), newest approval first. */
+  adjustments: AdjustmentModel[];
+}
+
+export interface AdjustmentModel extends Adjustment {
+  file: string;
+  departmentName: string;
 }

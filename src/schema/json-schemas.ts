@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adjustmentSchema } from './adjustment.ts';
 import { departmentSchema } from './department.ts';
 import { flowTemplateSchema } from './flow-template.ts';
 import { lawSchema } from './law.ts';
@@ -15,6 +16,7 @@ const SCHEMAS = {
   flow: flowTemplateSchema,
   stages: stageTableSchema,
   site: siteSchema,
+  adjustment: adjustmentSchema,
   'open-data': openDataSchema,
 } as const;
 

@@ -5,6 +5,10 @@ export const siteSchema = z
   .strictObject({
     title: z.string().min(1).meta({ title: '站点名称', description: '页眉和页面标题中显示的名称。必填。' }),
     sample: z.boolean().default(false).meta({ title: '示例数据', description: '为 true 时每页显示“示例数据”提示。' }),
+    url: z
+      .url({ protocol: /^https?$/, error: 'url 应为本站的完整网址，例如 https://qzqd.zhengzhou.gov.cn/' })
+      .optional()
+      .meta({ title: '站点网址', description: '本站对外的完整网址；变更订阅（Atom）中的链接据此写成完整网址。' }),
     edit_url: z
       .url({ error: 'edit_url 应为完整网址，以 / 结尾' })
       .optional()

@@ -11,7 +11,7 @@ import { BASE_FIXTURE } from './content.ts';
 export function fixtureRepo() {
   const dir = mkdtempSync(join(tmpdir(), 'quanze-git-'));
   cpSync(BASE_FIXTURE, dir, { recursive: true });
-  const run = (args: string[], date = '2024-01-01') =>
+  const run = (args: string[], date = '2024-01-01', time = '10:00:00') =>
     execFileSync('git', args, {
       cwd: dir,
       encoding: 'utf8',
@@ -21,8 +21,8 @@ export function fixtureRepo() {
         GIT_AUTHOR_EMAIL: 'test@example.org',
         GIT_COMMITTER_NAME: '测试',
         GIT_COMMITTER_EMAIL: 'test@example.org',
-        GIT_AUTHOR_DATE: `${date}T10:00:00+08:00`,
-        GIT_COMMITTER_DATE: `${date}T10:00:00+08:00`,
+        GIT_AUTHOR_DATE: `${date}T${time}+08:00`,
+        GIT_COMMITTER_DATE: `${date}T${time}+08:00`,
       },
     });
   run(['init', '-q', '-b', 'main']);
@@ -44,9 +44,10 @@ export function fixtureRepo() {
       mkdirSync(dirname(join(dir, to)), { recursive: true });
       run(['mv', from, to]);
     },
-    commit(message: string, date: string) {
+    /** Commits everything on `date` at `time` (Beijing time, +08:00). */
+    commit(message: string, date: string, time = '10:00:00') {
       run(['add', '-A']);
-      run(['commit', '-q', '-m', message], date);
+      run(['commit', '-q', '-m', message], date, time);
       return run(['rev-parse', 'HEAD']).trim();
     },
     git: run,

@@ -16,24 +16,36 @@ export interface Entity {
 
 export type LawNames = (id: string) => string;
 
+/**
+ * Names for the identifiers a record holds, for pages read by the public: the 承办机构's name
+ * rather than its id, the standard liability text rather than a placeholder. The CLI diff, read by
+ * editors of the files, leaves them out and shows the identifiers.
+ */
+export interface RecordNames {
+  unit: (department: string, id: string) => string | undefined;
+  standardLiability: string[];
+}
+
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v).replace(/\s+/g, ' ').trim());
 const list = (v: string[] | undefined): string => (v ?? []).slice().sort().join('、');
 
-export function powerEntities(p: PowerRecord, lawName: LawNames): Entity[] {
+export function powerEntities(p: PowerRecord, lawName: LawNames, names?: RecordNames): Entity[] {
   const r = p.record;
+  const department = /(?:^|\/)powers\/([^/]+)\/[^/]+$/.exec(p.file)?.[1] ?? '';
+  const unit = (id: string) => names?.unit(department, id) ?? id;
   const one = (key: string, label: string, value: unknown): Entity => ({ key, label, fields: { '': text(value) } });
   const entities: Entity[] = [
     one('name', '职权名称', r.name),
     one('category', '职权类别', r.category),
     one('procedure', '程序', r.procedure),
     one('parent', '主项', r.parent),
-    one('unit', '承办机构', r.unit),
+    one('unit', '承办机构', unit(r.unit)),
     one('partners', '配合部门', list(r.partners)),
     one('level', '行使层级', r.level),
     one('target', '实施对象', list(r.target)),
     one('status', '状态', r.status),
     one('fee', '收费情况', r.fee ? (r.fee.charged ? `收费；标准：${r.fee.standard ?? ''}；依据：${r.fee.basis ?? ''}` : '不收费') : ''),
-    one('liability', '违法责任', r.liability === undefined ? '（标准表述）' : [r.liability].flat().join('\n')),
+    one('liability', '违法责任', r.liability === undefined ? (names ? names.standardLiability.join('\n') : '（标准表述）') : [r.liability].flat().join('\n')),
     one('notes', '备注', r.notes),
     one('body', '正文', p.body),
   ];
@@ -49,7 +61,7 @@ export function powerEntities(p: PowerRecord, lawName: LawNames): Entity[] {
       key: `stage:${s.stage}`,
       label: `责任事项「${s.stage}」`,
       fields: {
-        岗位: s.post ? (s.unit ? `${s.unit}/${s.post}` : s.post) : '',
+        岗位: s.post ? (s.unit ? `${unit(s.unit)}/${s.post}` : s.post) : '',
         职责: text(s.duty),
         期限: s.limit === undefined ? '' : typeof s.limit === 'string' ? (parseLimitText(s.limit)?.text ?? s.limit) : `${s.limit.days}个${s.limit.type}`,
         依据: s.basis ? `《${lawName(s.basis.law)}》${s.basis.article}` : '',
