@@ -110,8 +110,8 @@ describe('importing a department’s own spreadsheet', () => {
       '2-2 structure：空行',
       '3-3 structure：类别标题：（一）行政许可类（共1项）',
       '4-4 structure：表头',
-      '5-10 imported：410100-CS-XK-002 测试危险品经营许可（《行政许可法》未注明版本，按最新版本 2019-04-23 处理；未注明实施对象，按公民、法人、其他组织处理）',
-      '11-11 skipped：没有职权名称，也不属于上一个事项：备注：以上为示例',
+      '5-10 imported：410100-CS-XK-002 测试危险品经营许可（《行政许可法》未注明版本，按最新版本 2019-04-23 处理；法规库中没有《测试危险品管理办法》：请按建议新建法律文件并填写版本；未注明实施对象，按公民、法人、其他组织处理）',
+      '11-11 structure：说明：备注：以上为示例',
       '12-12 structure：服务与投诉信息',
     ]);
     expect(result.missingLaws.map((l) => `${l.id} ${l.name} ${l.rows.join(',')}`)).toEqual(['new-law-1 测试危险品管理办法 5']);

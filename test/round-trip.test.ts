@@ -54,7 +54,7 @@ beforeAll(() => {
   const end = text.indexOf('\n---\n', 4);
   writeFileSync(
     file,
-    `${text.slice(0, end)}\nliability:\n  - "=未依法履行职责的，依法追究责任；"\n  - '+第二段, 含逗号和"引号"'\nchange_note: "@2024 调整：依据修订\\n第二行"\n---\n\n## 办事提示\n\n- 第一行\n-\t以制表符开头\n\n"引号", 逗号\r\n\n=SUM(A1)\n`,
+    `${text.slice(0, end)}\nliability:\n  - "=未依法履行职责的，依法追究责任；"\n  - '+第二段, 含逗号和"引号"'\nchange_note: "@2024 调整：依据修订\\n第二行"\n---\n\n## 办事提示\n\n- 第一行\n-\t以制表符开头，全角　空格 和\u00a0不换行空格\n\n"引号", 逗号\r\n\n=SUM(A1)\n`,
   );
   git('init', '-q');
   git('add', '-A');

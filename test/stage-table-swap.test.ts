@@ -13,7 +13,10 @@ const xk = readFileSync(join(BASE_FIXTURE, 'content/powers/test-dept/410100-CS-X
 const provincial = stages
   .replace('flow: xzxk\n    stages: [受理, 审查, 决定, 送达, 事后监管]\n', 'flow: generic\n    stages: [受理, 审查, { name: 现场核查, optional: true }, 决定, 送达]\n')
   .replace(/^code_pattern: .*$/m, () => "code_pattern: '^{category_code}{region}\\d{4}$'")
-  .concat(`
+  // The new category goes at the end of the categories list (day_counting follows it in the file).
+  .replace(
+    '\n# day_counting',
+    () => `
   - name: 非行政许可审批
     code: FX
     basis: ""
@@ -21,7 +24,9 @@ const provincial = stages
     fee: false
     flow: generic
     stages: [受理, 审批, 办结]
-`);
+
+# day_counting`,
+  );
 
 describe('a swapped stage table drives validation', () => {
   it('rejects the national stage list where the province has others', () => {

@@ -2,39 +2,63 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
-import { readGrid } from '../import/grid.ts';
-import { parseList } from '../import/parse-list.ts';
+import { loadColumnTable } from '../import/columns.ts';
+import { UndecodableError } from '../import/decode.ts';
+import { importWorkbook, type WorkbookImport } from '../import/import-workbook.ts';
+import { readWorkbook } from '../import/sheets.ts';
 import { MACHINE_SHEET } from '../generators/exports/extension-columns.ts';
 import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage-error.ts';
 
-/** quanze import <file.xlsx|file.csv> --department <id>: one entry file per power, every row accounted for. */
+const USAGE = '用法：quanze import <文件.xlsx|文件.csv> --department <部门标识> [--unit 机构] [--category 职权类别] [--prefix 编码中的部门代码] [--force] [--dry-run] [--format text|json]';
+
+/**
+ * quanze import <file.xlsx|file.csv> --department <id>: one entry file per power, every row
+ * accounted for, and what a person must still fill in, by kind. Exit code 1 when nothing was
+ * imported from a non-empty file, when rows were not imported, or when the written files still
+ * have errors.
+ */
 export async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     content: { type: 'string', default: 'content' },
     department: { type: 'string' },
     unit: { type: 'string' },
     prefix: { type: 'string' },
+    category: { type: 'string' },
     force: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
+    format: { type: 'string', default: 'text' },
   });
   const [file] = positionals;
-  if (!file || !values.department) throw new UsageError('用法：quanze import <文件.xlsx|文件.csv> --department <部门标识> [--unit 机构] [--prefix 编码中的部门代码] [--force] [--dry-run]');
+  if (!file || !values.department) throw new UsageError(USAGE);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format 只能是 text 或 json：${values.format}`);
   if (!existsSync(file)) throw new UsageError(`找不到文件 ${file}`);
   const root = resolve(values.content);
   const before = checkContentAt(root);
   if (!before.model) throw new UsageError('无法读取内容：请先运行 quanze validate');
-  const department = before.model.departments.find((d) => d.id === values.department);
+  const model = before.model;
+  const department = model.departments.find((d) => d.id === values.department);
   if (!department) throw new UsageError(`没有部门「${values.department}」：请先创建 content/departments/${values.department}.yaml`);
-  let grid;
+  if (values.unit && !department.unitById.get(values.unit)) throw new UsageError(`部门「${department.id}」没有机构「${values.unit}」（可选：${department.units.map((u) => u.id).join('、')}）`);
+  if (values.category && !model.stageTable.categories.some((c) => c.name === values.category)) throw new UsageError(`--category 应为 ${model.stageTable.categories.map((c) => c.name).join('、')} 之一：${values.category}`);
+  let workbook;
   try {
-    grid = await readGrid(file);
+    workbook = await readWorkbook(file);
   } catch (error) {
+    if (error instanceof UndecodableError) throw new UsageError(`无法读取 ${file}：${error.message}`);
     throw new UsageError(`无法读取 ${file}：${(error as Error).message}`);
   }
-  if (grid.sheet === MACHINE_SHEET) console.log(`读取工作表「${MACHINE_SHEET}」（本工具导出的文件：其中每个事项一行、包含全部字段；打印用的各类别工作表不再读取，修改请在该表或事项文件中进行）`);
-  else if (grid.sheet !== 'CSV') console.log(`读取工作表「${grid.sheet}」`);
-  const result = parseList(grid.rows, before.model, department, { unit: values.unit, prefix: values.prefix, source: basename(file) });
+  if (workbook.sheets.length === 1 && workbook.sheets[0]!.name === MACHINE_SHEET) {
+    console.log(`读取工作表「${MACHINE_SHEET}」（本工具导出的文件：每个事项一行、包含全部字段；打印用的各类别工作表是同样的事项，不再读取）`);
+  }
+  const result = importWorkbook(workbook, model, department, {
+    unit: values.unit,
+    prefix: values.prefix,
+    category: values.category,
+    source: basename(file),
+    columns: loadColumnTable(root),
+  });
+
   const dir = join(root, 'powers', department.id);
   let written = 0;
   const conflicts: string[] = [];
@@ -50,24 +74,70 @@ export async function runImport(args: string[]): Promise<number> {
     }
     written++;
   }
-  const label = (r: [number, number]) => (r[0] === r[1] ? `第 ${r[0]} 行` : `第 ${r[0]}–${r[1]} 行`);
-  for (const r of result.report) {
-    const status = r.status === 'imported' ? '导入' : r.status === 'skipped' ? '未导入' : '结构';
-    console.log(`${label(r.rows)}　${status}：${r.message}`);
-  }
-  for (const c of conflicts) console.log(c);
-  for (const law of result.missingLaws) {
-    console.log(`\n法规库中没有《${law.name}》（第 ${law.rows.join('、')} 行引用），事项中暂用标识 ${law.id}。建议新建：\n${law.suggestion}`);
-  }
-  const skipped = result.report.filter((r) => r.status === 'skipped').length;
-  console.log(`\n共 ${grid.rows.length} 行：导入 ${result.powers.length} 个事项${values['dry-run'] ? '（试运行，未写入）' : `（写入 ${written} 个文件）`}，未导入 ${skipped} 处，结构行 ${result.report.filter((r) => r.status === 'structure').length} 行。`);
+  let validation: { errors: number; warnings: number; byRule: Record<string, number>; lines: string[] } | undefined;
   if (!values['dry-run'] && written) {
     const after = checkContentAt(root);
-    const mine = after.findings.filter((f) => f.file.includes(`/powers/${department.id}/`) && result.powers.some((p) => f.file.endsWith(`${p.code}.md`)));
-    if (mine.length) {
-      console.log(`\n导入的文件还有 ${mine.length} 处须修改：`);
-      for (const f of mine) console.log(formatFinding(f));
+    const mine = after.findings.filter((f) => result.powers.some((p) => f.file.endsWith(`/powers/${department.id}/${p.code}.md`)));
+    const byRule: Record<string, number> = {};
+    for (const f of mine) if (f.severity === 'error') byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+    validation = { errors: mine.filter((f) => f.severity === 'error').length, warnings: mine.filter((f) => f.severity === 'warning').length, byRule, lines: mine.map(formatFinding) };
+  }
+  const skipped = result.report.filter((r) => r.status === 'skipped').length;
+  const failed = Boolean(result.failure) || skipped > 0 || conflicts.length > 0 || (validation?.errors ?? 0) > 0;
+  if (values.format === 'json') console.log(JSON.stringify({ file: basename(file), dryRun: values['dry-run'], written, conflicts, ...summaryJson(result), validation }, null, 2));
+  else printReport(result, { file, dryRun: values['dry-run'], written, conflicts, validation });
+  return failed ? 1 : 0;
+}
+
+function summaryJson(result: WorkbookImport) {
+  return {
+    encoding: result.encoding ?? null,
+    sheets: result.sheets,
+    failure: result.failure ?? null,
+    rows: result.rowCounts,
+    powers: result.powers.map((p) => ({ code: p.code, name: p.name, sheet: p.sheet, rows: p.rows, category: p.category, parent: p.parent ?? null, citations: p.citations, findings: p.findings, unplaced: p.unplaced })),
+    findingsByKind: result.findingsByKind,
+    report: result.report,
+    missingLaws: result.missingLaws,
+    contacts: result.contacts,
+  };
+}
+
+function printReport(result: WorkbookImport, run: { file: string; dryRun: boolean; written: number; conflicts: string[]; validation?: { errors: number; byRule: Record<string, number>; lines: string[] } }) {
+  const label = (r: [number, number]) => (r[0] === r[1] ? `第 ${r[0]} 行` : `第 ${r[0]}–${r[1]} 行`);
+  const many = result.sheets.length > 1;
+  console.log(`文件：${run.file}${result.encoding ? `（编码：${result.encoding}）` : ''}`);
+  for (const s of result.sheets) console.log(`工作表${s.name ? `「${s.name}」` : ''}：${s.layout}，${s.rows} 行，${s.powers} 个事项`);
+  console.log('');
+  for (const r of result.report) {
+    const status = r.status === 'imported' ? '导入' : r.status === 'skipped' ? '未导入' : '结构';
+    // What each imported power still needs is listed below it, power by power; the row line stays short.
+    const power = r.status === 'imported' ? result.powers.find((p) => p.sheet === (r.sheet ?? '') && p.rows[0] === r.rows[0] && p.rows[1] === r.rows[1] && r.message.startsWith(`${p.code} `)) : undefined;
+    const message = power ? `${power.code} ${power.name}${power.notes.length ? `（${power.notes.length} 处须补充或核对）` : ''}` : r.message;
+    console.log(`${many && r.sheet ? `「${r.sheet}」` : ''}${label(r.rows)}　${status}：${message}`);
+  }
+  const todo = result.powers.filter((p) => p.notes.length || p.unplaced.length);
+  if (todo.length) {
+    console.log('\n逐个事项须补充或核对的内容：');
+    for (const p of todo) {
+      console.log(`\n${p.code} ${p.name}（${label(p.rows)}）`);
+      for (const f of p.findings) console.log(`  [${f.kind}] ${f.message}`);
+      for (const n of p.notes.filter((n) => !p.findings.some((f) => f.message === n))) console.log(`  [说明] ${n}`);
+      if (p.unplaced.length) console.log(`  已放入正文「导入时未能识别的内容」：${p.unplaced.length} 段`);
+    }
+  }
+  for (const c of run.conflicts) console.log(c);
+  for (const law of result.missingLaws) console.log(`\n法规库中没有《${law.name}》（第 ${law.rows.join('、')} 行引用），事项中暂用标识 ${law.id}。建议新建：\n${law.suggestion}`);
+  if (result.contacts.length) console.log(`\n页脚中的服务与投诉信息（可填入部门文件的 service / complaint）：\n${result.contacts.map((c) => `  ${c}`).join('\n')}`);
+  const counts = result.rowCounts;
+  console.log(`\n共 ${counts.total} 行：导入 ${result.powers.length} 个事项${run.dryRun ? '（试运行，未写入）' : `（写入 ${run.written} 个文件）`}；属于事项的行 ${counts.imported}，结构行 ${counts.structure}，未导入 ${counts.skipped}。`);
+  const kinds = Object.entries(result.findingsByKind);
+  if (kinds.length) console.log(`须由人补充或核对：${kinds.map(([k, n]) => `${k} ${n} 处`).join('，')}。`);
+  if (result.failure) console.log(`\n导入失败：${result.failure}`);
+  if (run.validation) {
+    if (run.validation.errors) {
+      console.log(`\n导入的文件还有 ${run.validation.errors} 处错误须修改（${Object.entries(run.validation.byRule).map(([k, n]) => `${k} ${n} 处`).join('，')}）：`);
+      for (const l of run.validation.lines) console.log(l);
     } else console.log('导入的文件全部通过校验。');
   }
-  return skipped || conflicts.length ? 1 : 0;
 }

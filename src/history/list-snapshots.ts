@@ -41,31 +41,66 @@ function departmentBefore(history: Extract<ContentHistory, { available: true }>,
   return older ? revisionDepartment(older) : undefined;
 }
 
-/** Each power's last version up to the end of `date` (newest-first lists: the first not after it). */
-export function versionsAsOf(history: ContentHistory, date: string): PowerRevision[] {
+const departmentLists = new WeakMap<object, Map<string, PowerRevision[][]>>();
+
+/** The histories of the powers that were ever in a department, indexed once per build. */
+function listsOf(history: ContentHistory, department: string): PowerRevision[][] {
   if (!history.available) return [];
-  const out: PowerRevision[] = [];
-  for (const list of history.byCode.values()) {
-    const r = list.find((x) => x.date <= date);
-    if (r && r.kind !== 'removed' && r.text !== undefined) out.push(r);
+  let index = departmentLists.get(history);
+  if (!index) {
+    index = new Map();
+    for (const list of history.byCode.values()) {
+      for (const id of new Set(list.map(revisionDepartment))) index.set(id, [...(index.get(id) ?? []), list]);
+    }
+    departmentLists.set(history, index);
   }
-  return out;
+  return index.get(department) ?? [];
+}
+
+/** The versions of a department's powers at the end of `date`. */
+function versionsIn(history: ContentHistory, department: string, date: string): PowerRevision[] {
+  return listsOf(history, department).flatMap((list) => {
+    const r = list.find((x) => x.date <= date);
+    return r && r.kind !== 'removed' && r.text !== undefined && revisionDepartment(r) === department ? [r] : [];
+  });
+}
+
+const currentByDepartment = new WeakMap<Model, Map<string, Map<string, PowerModel>>>();
+
+function currentPowers(model: Model, department: string): Map<string, PowerModel> {
+  let index = currentByDepartment.get(model);
+  if (!index) {
+    index = new Map();
+    for (const p of model.powers) index.set(p.department.id, (index.get(p.department.id) ?? new Map()).set(p.code, p));
+    currentByDepartment.set(model, index);
+  }
+  return index.get(department) ?? new Map();
 }
 
 const snapshots = new WeakMap<object, Map<string, ListSnapshot>>();
 /** Each version is resolved once per build, however many dated lists it appears in. */
 const resolvedVersions = new WeakMap<object, Map<string, PowerModel | null>>();
 
-export function listSnapshot(model: Model, history: ContentHistory, department: string, date: string): ListSnapshot {
+/**
+ * `currentText` gives a power file's text in the work tree: a version identical to it is the
+ * power the model already resolved, so only versions that differ from today are resolved again
+ * (at city scale most powers are unchanged since the first commit).
+ */
+export function listSnapshot(model: Model, history: ContentHistory, department: string, date: string, currentText?: (r: PowerRevision) => string | undefined): ListSnapshot {
   const memo = snapshots.get(history) ?? new Map<string, ListSnapshot>();
   snapshots.set(history, memo);
   const key = `${department}@${date}`;
   const hit = memo.get(key);
   if (hit) return hit;
-  const versions = versionsAsOf(history, date).filter((r) => revisionDepartment(r) === department);
+  const versions = versionsIn(history, department, date);
   const resolved = resolvedVersions.get(history) ?? new Map<string, PowerModel | null>();
   resolvedVersions.set(history, resolved);
   const versionKey = (r: PowerRevision) => `${r.code}@${r.hash}`;
+  const current = currentPowers(model, department);
+  for (const r of versions) {
+    if (resolved.has(versionKey(r)) || !current.has(r.code)) continue;
+    if (currentText && currentText(r) === r.text) resolved.set(versionKey(r), current.get(r.code)!);
+  }
   const todo = versions.filter((r) => !resolved.has(versionKey(r)));
   if (todo.length) {
     // A sub-item is checked against its 主项, so the parents' versions of that day come along.

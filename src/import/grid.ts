@@ -53,7 +53,7 @@ async function readXlsx(file: string): Promise<{ rows: GridRow[]; sheet: string 
   return { rows, sheet: sheet.name };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');

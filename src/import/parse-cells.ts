@@ -69,3 +69,65 @@ export function parseDuty(text: string): ParsedDuty | undefined {
   const [unitName, post] = owner.includes('·') ? owner.split('·') : [undefined, owner];
   return { stage: m[1]!.trim(), post: post && post !== '未明确岗位' ? post : undefined, unitName, duty: m[3]!.trim() };
 }
+
+export interface DutyItem {
+  /** 受理, 调查取证 … ; undefined when the item names no stage. */
+  stage?: string;
+  post?: string;
+  unitName?: string;
+  duty: string;
+  /** The item as written, numbering included. */
+  raw: string;
+}
+
+const DUTY_LABEL = /^(.{1,12}?)(?:阶段|环节)?(?:责任)?\s*(?:[（(]\s*([^）)]{1,30}?)\s*[)）])?\s*[：:]\s*/;
+const LABEL_WORD = /(?:责任|阶段|环节)\s*(?:[（(][^）)]{1,30}[)）])?\s*[：:]|^其他\s*[：:]/;
+
+/**
+ * The 责任事项 cell in any of the forms lists use: 「1.受理责任（受理岗）：…」, 「1、受理阶段责任：…」,
+ * 「调查取证责任：…」, 「1.受理阶段：…」, several items run together on one line, continuation lines.
+ * Items are never dropped: one that names no stage is returned with stage undefined.
+ */
+export function parseDuties(text: string): { items: DutyItem[]; preamble: string[] } {
+  const lines = clean(text).split('\n').filter(Boolean);
+  const raw: string[] = [];
+  const preamble: string[] = [];
+  for (const line of lines) {
+    const numbered = NUMBERING.test(line);
+    const labelled = LABEL_WORD.test(line.replace(NUMBERING, '').slice(0, 20));
+    if (numbered || labelled) raw.push(line);
+    else if (raw.length) raw[raw.length - 1] += line;
+    else preamble.push(line);
+  }
+  const split = raw.flatMap((item) => item.split(/(?<=[。；;）)]|\s)\s*(?=(?:\d{1,2}\s*[.、．]\s*)[^：:\n（(]{1,12}?(?:责任|阶段|环节)?\s*(?:[（(][^）)]{1,30}[)）])?\s*[：:])|(?<=。)\s+(?=\d{1,2}\s*[.、．])/));
+  const items = split.map((item): DutyItem => {
+    const body = item.replace(NUMBERING, '').trim();
+    const m = DUTY_LABEL.exec(body);
+    const label = m?.[1]?.trim();
+    if (!m || !label || !LABEL_WORD.test(body.slice(0, m[0].length)) || /[，,。；;]/.test(label)) {
+      // 「其他法律法规规章文件规定应履行的责任」 is the catch-all stage even without a label.
+      return /^其他.{0,20}规定.{0,6}责任|^法律.{0,16}规定.{0,6}其他.{0,4}责任/.test(body) ? { stage: '其他', duty: body, raw: item } : { duty: body, raw: item };
+    }
+    const owner = m[2]?.trim();
+    const [unitName, post] = owner?.includes('·') ? owner.split('·') : [undefined, owner];
+    return { stage: label, ...(post && post !== '未明确岗位' ? { post } : {}), ...(unitName ? { unitName } : {}), duty: body.slice(m[0].length).trim(), raw: item };
+  });
+  return { items, preamble };
+}
+
+/** 实施对象 written as an enumeration: 「公民、法人或其他组织」, 「法人和其他组织」. */
+export function parseTargets(text: string, known: readonly string[]): { targets: string[]; unknown: string[] } {
+  const parts = clean(text)
+    .replace(/或者|或|和|及|以及/g, '、')
+    .split(/[、，,；;\s/]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const targets: string[] = [];
+  const unknown: string[] = [];
+  for (const p of parts) {
+    if (known.includes(p)) {
+      if (!targets.includes(p)) targets.push(p);
+    } else unknown.push(p);
+  }
+  return { targets, unknown };
+}

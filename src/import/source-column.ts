@@ -56,9 +56,8 @@ export function readSourceCell(text: string): SourceCell | { error: string } | u
  * row's text by column; `edited` names the changed columns.
  */
 export function mergeWithSource(parsed: Record<string, unknown>, source: SourceCell, current: Map<string, string>): { front: Record<string, unknown>; body: string; edited: string[] } {
-  const edited = [...current].filter(([column, text]) => column in COLUMN_FIELDS && source.cells[column] !== cellFingerprint(text)).map(([column]) => column);
-  // A column the exported row had but the sheet no longer has was deleted: its fields come from the table too.
-  for (const column of Object.keys(source.cells)) if (column in COLUMN_FIELDS && !current.has(column)) edited.push(column);
+  // Every column the export wrote is compared; one the sheet no longer has (or left empty) counts as emptied.
+  const edited = Object.keys(source.cells).filter((column) => column in COLUMN_FIELDS && source.cells[column] !== cellFingerprint(current.get(column) ?? ''));
   const fromTable = new Set(edited.flatMap((c) => COLUMN_FIELDS[c]!));
   const front: Record<string, unknown> = {};
   for (const field of FIELD_ORDER) {

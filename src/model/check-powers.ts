@@ -10,6 +10,8 @@ import { parseWithSchema } from './parse-file.ts';
 import { codeRegex } from './stage-table.ts';
 import type { DepartmentModel, LawModel, PowerModel, ProcedureDef, ResolvedCitation, ResolvedStage, StageTable } from './types.ts';
 import { closest } from './zod-findings.ts';
+import type { FlowTemplate } from '../schema/flow-template.ts';
+import { checkPowerFlow } from './check-flow.ts';
 
 /** Ids whose file exists but failed its own checks: references to them are not reported again. */
 export interface InvalidIds {
@@ -20,6 +22,8 @@ export interface InvalidIds {
 
 interface Context {
   invalid: InvalidIds;
+  /** Flow templates for the findings about a power's chart in law; absent when re-reading past versions (dated lists). */
+  flows?: Map<string, FlowTemplate>;
   table: StageTable;
   departments: Map<string, DepartmentModel>;
   laws: Map<string, LawModel>;
@@ -155,9 +159,15 @@ function checkPower(
     }
   }
 
+  const enforcement = power.enforcement && {
+    by: power.enforcement.by,
+    obligation: power.enforcement.obligation,
+    basis: resolveRef(power.enforcement.basis, ['enforcement', 'basis'], ctx, report),
+  };
+
   if (!department || !unit || !procedure || !basis) return undefined;
   const liability = power.liability === undefined ? table.liability : Array.isArray(power.liability) ? power.liability : [power.liability];
-  return {
+  const model: PowerModel = {
     code: power.code,
     name: power.name,
     category,
@@ -170,6 +180,7 @@ function checkPower(
     basis,
     stages,
     fee: power.fee,
+    enforcement,
     liability,
     liabilityIsStandard: power.liability === undefined,
     accountability: (power.accountability ?? []).map((a) => ({
@@ -186,6 +197,9 @@ function checkPower(
     body: source.body,
     record: power,
   };
+  const template = ctx.flows?.get(procedure.flow);
+  if (template) checkPowerFlow(model, template, ctx.table, report);
+  return model;
 }
 
 type Report = ReturnType<typeof reporter>;
@@ -333,13 +347,34 @@ function checkStages(
         basis = { law, article: stage.basis.article, version };
       }
     }
-    const limit =
-      stage.limit === undefined ? undefined : typeof stage.limit === 'string' ? parseLimitText(stage.limit) : limitFromObject(stage.limit.days, stage.limit.type);
+    const limit = toLimit(stage.limit);
+    let extension: ResolvedStage['extension'];
+    if (stage.extension) {
+      if (!stage.limit) report.error(['stages', i, 'extension'], 'extension-without-limit', `环节「${stage.stage}」写了延长期限 extension，但没有期限 limit`);
+      const ref = resolveRef(stage.extension.basis, ['stages', i, 'extension', 'basis'], ctx, report);
+      const extLimit = toLimit(stage.extension.limit);
+      if (ref && extLimit) extension = { limit: extLimit, basis: ref };
+    }
     if (stageUnit) {
-      out.push({ stage: stage.stage, post: stage.post, unit: stageUnit, duty: stage.duty, limit, basis, isOther: stage.stage === other && i === power.stages.length - 1 });
+      out.push({ stage: stage.stage, post: stage.post, unit: stageUnit, duty: stage.duty, limit, basis, extension, isOther: stage.stage === other && i === power.stages.length - 1 });
     }
   });
   return out;
+}
+
+function toLimit(limit: Power['stages'][number]['limit']) {
+  return limit === undefined ? undefined : typeof limit === 'string' ? parseLimitText(limit) : limitFromObject(limit.days, limit.type);
+}
+
+/** Resolves a law-and-article reference, reporting an unknown law or article at `path`. */
+function resolveRef(ref: { law: string; article: string; version?: string } | undefined, path: FieldPath, ctx: Context, report: Report) {
+  if (!ref) return undefined;
+  const law = resolveLaw(ref.law, [...path, 'law'], ctx, report);
+  if (!law) return undefined;
+  const text = law.texts.get(ref.version ?? law.latest.date);
+  const target = text && textAt(text, ref.article);
+  if (target && !target.ok) report.error([...path, 'article'], 'unknown-article', `《${law.short}》（${ref.version ?? law.latest.date}）${target.problem}`);
+  return { law, article: ref.article };
 }
 
 /** Closest candidate sharing most characters (for Chinese names, where edit distance on keys does not apply). */

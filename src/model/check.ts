@@ -12,6 +12,7 @@ import { loadContent, type LoadedContent, type LoadOptions } from './load.ts';
 import { parseWithSchema } from './parse-file.ts';
 import { readStageTable } from './stage-table.ts';
 import { yamlStem } from './source-file.ts';
+import { dayRuleOf, isWorkingDays, templateAmount } from '../generators/flowchart/limits.ts';
 import type { LawModel, Model, StageTable } from './types.ts';
 
 export interface CheckResult {
@@ -44,7 +45,7 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   const flows = checkFlows(loaded, table, laws, findings, invalid);
   if (!table) return { findings: sortFindings(findings), ok: false };
   const quotes = { verified: 0 };
-  const powers = checkPowers(loaded.powers, { invalid, table, departments, laws, findings, quotes });
+  const powers = checkPowers(loaded.powers, { invalid, flows, table, departments, laws, findings, quotes });
   const adjustments = checkAdjustments(loaded.adjustments, { departments, powers, findings });
   const sorted = sortFindings(findings);
   return {
@@ -86,6 +87,30 @@ function checkFlows(
     const refs: [(string | number)[], { law: string; article: string }][] = [];
     flow.nodes.forEach((n, i) => n.basis.forEach((b, j) => refs.push([['nodes', i, 'basis', j], b])));
     flow.edges.forEach((e, i) => e.basis.forEach((b, j) => refs.push([['edges', i, 'basis', j], b])));
+    flow.nodes.forEach((n, i) => n.limit?.basis.forEach((b, j) => refs.push([['nodes', i, 'limit', 'basis', j], b])));
+    flow.nodes.forEach((n, i) => {
+      if (!n.limit) return;
+      const amount = templateAmount(n.limit.text);
+      if (!amount) {
+        err(['nodes', i, 'limit', 'text'], 'flow-limit-text', `无法识别期限「${n.limit.text}」：应写作「二十个工作日内」「三十日」「七个工作日前」「三个月内」「当场」等`);
+        return;
+      }
+      if (!table || (amount.unit !== '工作日' && amount.unit !== '日')) return;
+      // 许可法 §82, 处罚法 §85, 强制法 §69 decide whether the setting law's N日 are working days.
+      const law = n.limit.basis[0]!.law;
+      const working = isWorkingDays(table.dayCounting, law, amount.amount);
+      if (working !== (amount.unit === '工作日')) {
+        const rule = dayRuleOf(table.dayCounting, law);
+        const lawName = laws.get(law)?.short ?? law;
+        err(
+          ['nodes', i, 'limit', 'text'],
+          'flow-limit-day-type',
+          working
+            ? `期限「${n.limit.text}」应写明工作日：《${lawName}》${rule!.article}规定本法的该期限以工作日计算`
+            : `期限「${n.limit.text}」不应写作工作日：${rule ? `《${lawName}》${rule.article}不把该期限计为工作日` : `《${lawName}》没有以工作日计算期限的规定`}，按日计算`,
+        );
+      }
+    });
     for (const [path, ref] of refs) {
       const law = laws.get(ref.law);
       if (!law) {
@@ -114,6 +139,18 @@ function checkFlows(
         const path = category.hasVariants ? ['categories', ci, 'procedures', pi, 'flow'] : ['categories', ci, 'flow'];
         findings.push({ severity: 'error', rule: 'unknown-flow', file: tableSource.file, ...tableSource.locate(path), field: path.join('.'), message: `${name}的流程模板「${procedure.flow}」不存在：请添加 content/flows/${procedure.flow}.yaml` });
         return;
+      }
+      if (flow.categories && !flow.categories.includes(category.name)) {
+        const path = category.hasVariants ? ['categories', ci, 'procedures', pi, 'flow'] : ['categories', ci, 'flow'];
+        const fitting = [...flows.values()].filter((f) => f.categories?.includes(category.name)).map((f) => f.id);
+        findings.push({
+          severity: 'error',
+          rule: 'flow-category',
+          file: tableSource.file,
+          ...tableSource.locate(path),
+          field: path.join('.'),
+          message: `${name}使用了${flow.categories.join('、')}的流程模板「${flow.id}」（${flow.title}），其步骤和期限不适用于${category.name}：${fitting.length ? `请改用 ${fitting.join('、')}` : `请为${category.name}编写模板（categories 含「${category.name}」），或使用 generic`}`,
+        });
       }
       if (flow.layout === 'linear' || procedure.stages === 'free') return;
       const source = sourceById.get(flow.id)!;

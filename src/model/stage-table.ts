@@ -25,7 +25,7 @@ export function readStageTable(source: YamlSource | undefined, findings: Finding
         : [{ name: '', flow: c.flow!, stages: toStages(c.stages) }],
     };
   });
-  return { codePattern: file.code_pattern, otherStage: file.other_stage, liability: file.liability, categories };
+  return { codePattern: file.code_pattern, otherStage: file.other_stage, liability: file.liability, dayCounting: file.day_counting, categories };
 }
 
 export function codeRegex(table: StageTable, region: string, categoryCode: string): RegExp {

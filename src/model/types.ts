@@ -2,7 +2,8 @@ import type { Adjustment } from '../schema/adjustment.ts';
 import type { Department, Unit } from '../schema/department.ts';
 import type { FlowTemplate } from '../schema/flow-template.ts';
 import type { Law, LawVersion } from '../schema/law.ts';
-import type { Power } from '../schema/power.ts';
+import type { Enforcement, Power } from '../schema/power.ts';
+import type { DayCountingRule } from '../schema/stage-table.ts';
 import type { Article } from '../lib/statute.ts';
 import type { DayType, TimeLimit } from '../lib/time-limit.ts';
 
@@ -33,6 +34,7 @@ export interface StageTable {
   codePattern: string;
   otherStage: { name: string; duty: string };
   liability: string[];
+  dayCounting: DayCountingRule[];
   categories: CategoryDef[];
 }
 
@@ -64,6 +66,8 @@ export interface ResolvedStage {
   duty: string;
   limit?: TimeLimit;
   basis?: { law: LawModel; article: string; version: string };
+  /** An extension the special statute provides (e.g. 市场主体登记管理条例 §19: 再延长3个工作日). */
+  extension?: { limit: TimeLimit; basis: { law: LawModel; article: string } };
   /** The extra 其他 item (法律、法规、规章规定的其他应履行的责任事项). */
   isOther: boolean;
 }
@@ -97,6 +101,8 @@ export interface PowerModel {
   basis: ResolvedCitation[];
   stages: ResolvedStage[];
   fee?: Power['fee'];
+  /** Who enforces and what (行政强制执行 only). */
+  enforcement?: { by: Enforcement['by']; obligation: Enforcement['obligation']; basis?: { law: LawModel; article: string } };
   /** Paragraphs of the 违法责任 text. */
   liability: string[];
   liabilityIsStandard: boolean;

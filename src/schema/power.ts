@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMIT_HELP, parseLimitText } from '../lib/time-limit.ts';
 import { article, articleRef, isoDate, lawId, nonEmptyText } from './common.ts';
+import { ENFORCERS, OBLIGATIONS } from './flow-template.ts';
 import { avRecordingSchema, discretionSchema, legalReviewSchema, leniencySchema, riskSchema } from './derived-lists.ts';
 
 export const TARGETS = ['公民', '法人', '其他组织'] as const;
@@ -45,9 +46,34 @@ export const stageSchema = z
       .meta({ title: '机构', description: '本环节由其他内设机构承担时填写其标识（例如法制审核由政策法规处承担）。' }),
     duty: nonEmptyText('职责', '本环节的责任事项（岗位职责）。必填。'),
     limit: limitSchema.optional(),
-    basis: articleRef.optional().meta({ title: '环节依据', description: '本环节及其期限的法定依据。' }),
+    basis: articleRef.optional().meta({ title: '环节依据', description: '本环节及其期限的法定依据。期限与流程图模板的一般期限不同时，须引用设定该特别期限的条款。' }),
+    extension: z
+      .strictObject({
+        limit: limitSchema,
+        basis: articleRef.meta({ title: '延长依据', description: '规定可以延长及延长期限的条款。必填。' }),
+      })
+      .optional()
+      .meta({
+        title: '延长期限',
+        description: '特别规定允许延长本环节期限时填写，例如市场主体登记管理条例第十九条「可以再延长3个工作日」。特别期限替代一般期限后，一般规定的延长（如行政许可法第四十二条）不再显示。',
+      }),
   })
   .meta({ title: '责任事项环节' });
+
+/** The facts a 行政强制执行 power states so that its chart takes the branches the law gives it. */
+export const enforcementSchema = z
+  .strictObject({
+    by: z
+      .enum(ENFORCERS, { error: `执行主体应为 ${ENFORCERS.join('、')} 之一` })
+      .meta({ title: '执行主体', description: '本机关：法律授予本机关行政强制执行权（行政强制法第十三条），按第三十五条至第四十四条自行执行；人民法院：本机关没有行政强制执行权，依第五十三条、第五十四条申请人民法院强制执行。必填。' }),
+    basis: articleRef
+      .optional()
+      .meta({ title: '执行权依据', description: '授予本机关行政强制执行权的法律条款（执行主体为本机关时必填），例如 城乡规划法第六十八条。' }),
+    obligation: z
+      .enum(OBLIGATIONS, { error: `义务类型应为 ${OBLIGATIONS.join('、')} 之一` })
+      .meta({ title: '义务类型', description: '金钱给付（罚款、滞纳金等，行政强制法第四十五条、第四十六条）、作为义务（排除妨碍、停产停业等），或拆除违法建筑物（第四十四条，须先公告）。必填。' }),
+  })
+  .meta({ title: '强制执行事实', description: '行政强制执行事项必填：由谁执行、执行何种义务；流程图据此选择法定程序分支。' });
 
 export const feeSchema = z
   .strictObject({
@@ -97,6 +123,7 @@ export const powerSchema = z
       .min(1, { error: '至少列出一个责任事项环节' })
       .meta({ title: '责任事项', description: '按环节列出岗位、职责和期限，环节顺序与 stages.yaml 一致。必填。' }),
     fee: feeSchema.optional(),
+    enforcement: enforcementSchema.optional(),
     liability: z
       .union([z.string(), z.array(z.string())])
       .optional()
@@ -119,4 +146,5 @@ export const powerSchema = z
 export type Power = z.infer<typeof powerSchema>;
 export type Citation = z.infer<typeof citationSchema>;
 export type Stage = z.infer<typeof stageSchema>;
+export type Enforcement = z.infer<typeof enforcementSchema>;
 export type ArticleRef = z.infer<typeof articleRef>;

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PowerRevision } from '../history/content-history.ts';
+import { contentDir } from './content-dir.ts';
 import { changeDates, listSnapshot, type ListSnapshot } from '../history/list-snapshots.ts';
 import { publicRevision, publicRevisions, type PublicRevision } from '../history/public-record.ts';
 import { powerEntities, type Entity, type RecordNames } from '../generators/diff/record-fields.ts';
@@ -152,7 +155,16 @@ export function snapshotPaths() {
 }
 
 export function snapshotOf(department: string, date: string): ListSnapshot {
-  return listSnapshot(getModel(), getHistory(), department, date);
+  return listSnapshot(getModel(), getHistory(), department, date, workTreeText);
+}
+
+/** A version's file as it is in the work tree now (undefined when it is gone or unreadable). */
+function workTreeText(r: PowerRevision): string | undefined {
+  try {
+    return readFileSync(join(contentDir(), 'powers', ...r.file.split('/').slice(-2)), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The change dates of a department (newest first), for its timeline and its compare form. */

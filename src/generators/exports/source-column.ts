@@ -24,12 +24,15 @@ export function columnKey(header: string): string {
   return header === '责任事项（岗位职责）' ? '责任事项' : header;
 }
 
+/** Whitespace is left out: spreadsheet programs and the import's reader may trim or re-break lines. */
 export function cellFingerprint(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return createHash('sha256').update(text.replace(/\s+/g, '')).digest('hex').slice(0, 12);
 }
 
 /** The cell for one power; `cells` are the row's other columns (header → text). */
 export function sourceCell(fields: Power, body: string, cells: [string, string][]): string {
   const value: SourceCell = { format: SOURCE_FORMAT, fields, body, cells: Object.fromEntries(cells.map(([h, t]) => [columnKey(h), cellFingerprint(t)])) };
-  return JSON.stringify(value);
+  // Spaces a reader may normalise (ideographic, no-break, tab) are written as JSON escapes, so
+  // the text inside the JSON strings comes back exactly.
+  return JSON.stringify(value).replace(/[\u3000\u00a0\t]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
