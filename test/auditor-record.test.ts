@@ -41,7 +41,7 @@ beforeAll(() => {
   commits[0] = repo.commit(SUBJECTS[0]!, '2024-01-10');
 
   repo.edit(XK, 'limit: 5个工作日', 'limit: 3个工作日');
-  repo.edit(XK, 'status: 有效', 'status: 有效\nchange_note: 受理期限由5个工作日压缩为3个工作日');
+  repo.edit(XK, 'status: 有效', 'status: 有效\nchange_note: 受理期限由5个工作日压缩为3个工作日\nliability: 本事项的违法责任依照《测试条例》追究。');
   commits[1] = repo.commit(SUBJECTS[1]!, '2024-03-01', '09:15:00');
   // Same day, later: a change without a change note.
   repo.edit(CF, 'duty: 两名以上执法人员调查取证。', 'duty: 两名以上执法人员调查取证，制作笔录。');
@@ -163,6 +163,9 @@ describe('the change record of a site built from dated commits', () => {
     expect(compared).toContain('2024-01-10 10:00 版本');
     expect(compared).toContain('2024-03-01 09:15 版本');
     expect(compared).toMatch(/责任事项「受理」·期限 5个工作日 3个工作日/);
+    // The timeline names the standard liability text it replaced, not a placeholder.
+    expect(text(xk).replace(/ /g, '')).toMatch(/违法责任行政机关未履行法定职责.*本事项的违法责任依照《测试条例》追究。/);
+    expect(xk).not.toContain('（标准表述）');
     const version = /href="(\/powers\/410100-CS-XK-001\/versions\/[0-9a-f]{7}\/)"/.exec(xk)![1]!;
     const old = text(page(`${version.slice(1)}index.html`));
     expect(old).not.toContain('（标准表述）');
@@ -222,6 +225,25 @@ describe.runIf(browserAvailable())('an auditor in the browser', () => {
     await page.getByRole('link', { name: /与上一版本（2024-01-10 10:00）比较/ }).click();
     await page.waitForURL('**/compare/*/');
     await expect(page.locator('table.changes').textContent()).resolves.toContain('3个工作日');
+    // Readable without colour: insertions underlined and bold, deletions struck through, and on
+    // paper each says what it is in words; the 修改前 column keeps its width.
+    await page.emulateMedia({ media: 'print' });
+    const marks = await page.evaluate(() => {
+      const ins = document.querySelector('table.changes ins') ?? document.createElement('ins');
+      const del = document.querySelector('table.changes del') ?? document.createElement('del');
+      if (!ins.isConnected) document.querySelector('table.changes td')!.append(ins, del);
+      const table = document.querySelector('table.changes')!.getBoundingClientRect().width;
+      const before = document.querySelector('table.changes thead th:nth-child(2)')!.getBoundingClientRect().width;
+      return {
+        ins: [getComputedStyle(ins).textDecorationLine, getComputedStyle(ins).fontWeight, getComputedStyle(ins, '::before').content],
+        del: [getComputedStyle(del).textDecorationLine, getComputedStyle(del, '::before').content],
+        beforeShare: before / table,
+      };
+    });
+    expect(marks.ins).toEqual(['underline', '700', '"〔增："']);
+    expect(marks.del).toEqual(['line-through', '"〔删："']);
+    expect(marks.beforeShare).toBeGreaterThan(0.35);
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('link', { name: '2024-01-10 的部门清单' }).click();
     await page.waitForURL('**/departments/test-dept/as-of/2024-01-10/');
     await expect(page.getByRole('note').first().textContent()).resolves.toContain('这是 2024-01-10 当天结束时的清单');

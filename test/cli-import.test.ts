@@ -16,7 +16,9 @@ function quanze(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('quanze import', () => {
+// Each test starts the CLI (a full content check) once or twice; on the shared 2-core machine that takes
+// tens of seconds, so the limit is generous. Nothing here asserts a duration.
+describe('quanze import', { timeout: 180_000 }, () => {
   it('fails, with the most likely cause, when a non-empty file gives no powers', () => {
     const r = quanze('import', join(LISTS, 'fujian-xiamen-scjg.xlsx'), '--department', 'test-dept', '--unit', 'xkc', '--dry-run');
     expect(r.code).toBe(1);

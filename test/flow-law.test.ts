@@ -13,6 +13,7 @@ import { parseStatute, textAt, type Article } from '../src/lib/statute.ts';
 import { parseChineseNumber } from '../src/lib/chinese-numerals.ts';
 import { ENFORCERS, OBLIGATIONS } from '../src/schema/flow-template.ts';
 import { BASE_FIXTURE, checkFixture } from './helpers/content.ts';
+import { scaffoldPower } from '../src/generators/scaffold.ts';
 
 /**
  * The flowcharts against the statute texts (test/fixtures/flow-statutes, copied from the official
@@ -443,6 +444,13 @@ describe('validation findings about templates and limits', () => {
     expect(longer.lines.filter((l) => l.includes('stage-limit'))).toHaveLength(1);
   });
 
+  it('a stage limit written in a day type its procedural law does not give it is flagged, and the chart follows the law', () => {
+    const result = checkFixture({ 'content/powers/test-dept/410100-CS-XK-001.md': xk.replace('    limit: 5个工作日\n', '    limit: { days: 5, type: 自然日 }\n') });
+    expect(result.lines.filter((l) => l.includes('stage-limit-day-type'))).toEqual([
+      'content/powers/test-dept/410100-CS-XK-001.md:21:12: warning: stages.0.limit: 环节「受理」的期限写作5个自然日，但《行政许可法》第八十二条规定该期限是工作日：流程图按法律显示为5个工作日 (stage-limit-day-type)',
+    ]);
+  });
+
   const enforcement = (facts: string, decideBasis: string) =>
     `---
 code: 410100-CS-QZ-001
@@ -476,6 +484,16 @@ stages:
     expect(court.lines.filter((l) => l.includes('410100-CS-QZ-001'))).toEqual([]);
     const noBasis = checkFixture({ [file]: enforcement('enforcement: { by: 本机关, obligation: 作为义务 }\n', '第三十七条') });
     expect(noBasis.lines.filter((l) => l.includes('enforcement-basis-required'))).toHaveLength(1);
+  });
+
+  it('quanze new scaffolds the enforcement facts for 行政强制执行 only', () => {
+    const scaffold = (category: string, procedure: string) => {
+      const r = scaffoldPower(sample, { department: 'zz-zrzyghj', category, procedure });
+      if (!r.ok) throw new Error(r.error);
+      return r.text;
+    };
+    expect(scaffold('行政强制', '行政强制执行')).toContain('\nenforcement: { by: 人民法院, obligation: 作为义务 }\n');
+    expect(scaffold('行政强制', '行政强制措施')).not.toContain('enforcement:');
   });
 
   it('a category using a template written for another category', () => {

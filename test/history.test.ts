@@ -175,7 +175,8 @@ describe('law amendments', () => {
         '410100-CS-CF-001.md stale-citation basis.1.version',
       ]);
       const report = checkLaws(result.model!);
-      expect(report.citations.map((x) => x.code)).toEqual(['410100-CS-XK-001', '410100-CS-CF-001']);
+      // The two 实施依据, then the 裁量基准's 违反条款 and 处罚依据 (no version named, so the basis's).
+      expect(report.citations.map((x) => `${x.code} ${x.kind}`)).toEqual(['410100-CS-XK-001 basis', '410100-CS-CF-001 basis', '410100-CS-CF-001 violated', '410100-CS-CF-001 penalty-basis']);
       const [c, penalty] = report.citations;
       expect(c).toMatchObject({ code: '410100-CS-XK-001', article: '第三条第二款第二项', cited: '2020-01-01', latest: { date: '2024-06-01', kind: '修正' }, reason: 'outdated-version' });
       expect(c!.fate).toMatchObject({ status: 'moved', to: '第四条第二款第二项', changed: true });

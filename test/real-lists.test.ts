@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,31 +94,36 @@ describe('the real-lists corpus', () => {
     }
   });
 
-  it('leaves only findings a person must supply: the basis, the duties, law versions and registry entries, posts', () => {
-    const dir = join(work, 'content/powers/zz-yjglj');
-    mkdirSync(dir, { recursive: true });
-    const codes = new Set<string>();
-    // Each file as its own import into the same content folder, as a department would do it.
-    for (const { file, expected } of results) {
-      const m = checkContentAt(join(work, 'content')).model!;
-      const d = m.departments.find((x) => x.id === 'zz-yjglj')!;
-      const again = importWorkbook(readWorkbookSync(file), m, d, { unit: 'whpc', category: expected.category, source: file, columns });
-      for (const p of again.powers) {
-        writeFileSync(join(dir, `${p.code}.md`), p.text);
-        codes.add(p.code);
+  it('leaves only findings a person must supply: the basis, the duties, fees, posts, law versions and registry entries', () => {
+    // Each file into its own copy of the content, as a department would import it: a schema error in
+    // one file (a catalogue without a basis) must not hide the cross-file checks of another.
+    const rules = new Map<string, string[]>();
+    const root = join(work, 'one-by-one');
+    cpSync(CONTENT, join(root, 'content'), { recursive: true });
+    const dir = join(root, 'content/powers/zz-yjglj');
+    for (const { file, result } of results) {
+      for (const p of result.powers) writeFileSync(join(dir, `${p.code}.md`), p.text);
+      for (const f of checkContentAt(join(root, 'content')).findings) {
+        if (!result.powers.some((p) => f.file.endsWith(`/${p.code}.md`))) continue;
+        const key = `${f.rule} ${f.field.replace(/\.\d+/g, '.N')}`;
+        rules.set(key, [...(rules.get(key) ?? []), file]);
       }
+      for (const p of result.powers) rmSync(join(dir, `${p.code}.md`));
     }
-    const findings = checkContentAt(join(work, 'content')).findings.filter((f) => [...codes].some((c) => f.file.endsWith(`/${c}.md`)));
-    const kinds = new Set(findings.map((f) => `${f.rule} ${f.field.replace(/\.\d+\./g, '.N.')}`));
-    const allowed = ['size basis', 'size stages', 'format basis.N.version', 'unknown-law basis.N.law', 'post stages.N.post'];
-    expect([...kinds].filter((k) => !allowed.some((a) => k.startsWith(a.split(' ')[0]!) && k.endsWith(a.split(' ')[1]!)))).toEqual([]);
-  });
+    const supply = [
+      /^size (basis|stages)$/, // the list gives no basis or no duties (a catalogue)
+      /^format basis\.N\.version$/, // 版本待填写: the law is not in the registry yet
+      /^unknown-law basis\.N\.law$/, // a registry entry to add (suggested by the import)
+      /^quote-mismatch basis\.N\.quote$/, // the list quotes another version than the registry holds
+      /^fee-required fee$/, // the list has no 收费情况 column
+      /^stage-(missing|no-post) stages(\.N)?(\.stage)?$/, // duties the list leaves out; posts
+    ];
+    const others = [...rules.keys()].filter((k) => !supply.some((r) => r.test(k)));
+    expect(others.map((k) => `${k} (${rules.get(k)!.join(', ')})`)).toEqual([]);
+    expect(rules.size).toBeGreaterThan(0);
+  }, 300_000);
 });
 
-const workbooks = new Map(results.map((r) => [r.file, r.workbook]));
-function readWorkbookSync(file: string) {
-  return workbooks.get(file)!;
-}
 
 /**
  * The pieces of a cell that must survive: runs of Chinese text, with the markup the importer turns

@@ -6,6 +6,7 @@ import type { Finding } from '../model/findings.ts';
 import type { Model } from '../model/types.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
 import { departmentUpdateDates } from './downloads.ts';
+import { recordNamesFor } from '../generators/diff/record-fields.ts';
 import { missingNoteFindings, publicRevisions, revisionDepartment } from '../history/public-record.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { buildPowerFlowchart } from '../generators/flowchart/index.ts';
@@ -81,7 +82,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const validate = lap(clock);
 
   const content = contentFingerprints(contentDir, model);
-  const history = readContentHistory(contentDir, (id) => model.laws.get(id)?.short ?? id);
+  const history = readContentHistory(contentDir, (id) => model.laws.get(id)?.short ?? id, recordNamesFor(model));
   downloads.provide(model, content, departmentUpdateDates(history));
   const pages = pageFingerprints(model, content, history);
   const unexplained = unexplainedChanges(model, history);

@@ -8,13 +8,16 @@ import { lawsReportText } from '../generators/laws-report-text.ts';
 import { parseStatute } from '../lib/statute.ts';
 import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage-error.ts';
+import { lawsApply } from './laws-apply.ts';
+import { lawEffects } from '../generators/law-effects.ts';
 
 /** quanze laws check | quanze laws import */
 export async function runLaws(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'check') return lawsCheck(rest);
   if (sub === 'import') return lawsImport(rest);
-  throw new UsageError('用法：quanze laws check [--strict] [--format text|json] 或 quanze laws import <文件> --law <标识> --version <日期>');
+  if (sub === 'apply') return lawsApply(rest);
+  throw new UsageError('用法：quanze laws check [--strict] [--format text|json]、quanze laws import <文件> --law <标识> --version <日期> 或 quanze laws apply --law <标识> --version <日期> [--dry-run]');
 }
 
 function lawsCheck(args: string[]): number {
@@ -27,7 +30,9 @@ function lawsCheck(args: string[]): number {
   const result = checkContentAt(resolve(values.content));
   if (!result.model) throw new UsageError('无法读取内容：请先运行 quanze validate');
   const report = checkLaws(result.model);
-  process.stdout.write(values.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : lawsReportText(report));
+  // The JSON carries the effects table too: one record per citation each law version touches.
+  const json = () => JSON.stringify({ ...report, effects: lawEffects(result.model!) }, null, 2) + '\n';
+  process.stdout.write(values.format === 'json' ? json() : lawsReportText(report));
   return values.strict && report.citations.length ? 1 : 0;
 }
 

@@ -2,6 +2,7 @@ import type { Article } from '../lib/statute.ts';
 import { articleText, normalizeForQuote, parseArticleReference, textAt } from '../lib/statute.ts';
 import { similarity } from '../lib/similarity.ts';
 import type { LawModel, Model } from '../model/types.ts';
+import type { Citation, CitationKind, VersionSource } from '../model/citations.ts';
 import { textPieces, type TextPiece } from './diff/compare.ts';
 
 /** What became of a cited article in the newer version, where both full texts are held. */
@@ -14,9 +15,19 @@ export type ArticleFate =
 
 export interface StaleCitation {
   department: { id: string; name: string };
+  /** The power's code; empty for a flow template's citation. */
   code: string;
   name: string;
+  /** The flow template's id, for a citation in a flow template. */
+  flow?: string;
   file: string;
+  kind: CitationKind;
+  /** Readable place in the file, e.g. 环节「立案」依据. */
+  place: string;
+  /** Dotted field path, e.g. stages.0.basis. */
+  field: string;
+  /** Whether the file names the version or the resolver settled it. */
+  versionSource: VersionSource;
   law: { id: string; short: string; status: string; repealed?: string };
   article: string;
   cited: string;
@@ -44,29 +55,28 @@ const SOMEWHERE = 0.6;
 export function checkLaws(model: Model): LawsReport {
   const citations: StaleCitation[] = [];
   const comparedVersions = new Map<string, { law: LawModel; from: string }>();
-  for (const power of model.powers) {
-    for (const c of power.basis) {
-      const repealed = c.law.status === '已废止';
-      if (!c.stale && !repealed) continue;
-      const fate = c.stale ? articleFate(c.law, c.version, c.law.latest.date, c.article) : undefined;
-      if (c.stale && c.law.texts.has(c.version) && c.law.texts.has(c.law.latest.date)) comparedVersions.set(`${c.law.id}|${c.version}`, { law: c.law, from: c.version });
-      citations.push({
-        department: { id: power.department.id, name: power.department.name },
-        code: power.code,
-        name: power.name,
-        file: power.file,
-        law: { id: c.law.id, short: c.law.short, status: c.law.status, repealed: c.law.repealed },
-        article: c.article,
-        cited: c.version,
-        latest: { date: c.law.latest.date, kind: c.law.latest.kind },
-        reason: repealed ? 'repealed-law' : 'outdated-version',
-        fate,
-      });
-    }
+  for (const { owner, citation: c } of allCitations(model)) {
+    const repealed = c.law.status === '已废止';
+    if (!c.stale && !repealed) continue;
+    const fate = c.stale ? articleFate(c.law, c.version, c.law.latest.date, c.article) : undefined;
+    if (c.stale && c.law.texts.has(c.version) && c.law.texts.has(c.law.latest.date)) comparedVersions.set(`${c.law.id}|${c.version}`, { law: c.law, from: c.version });
+    citations.push({
+      ...owner,
+      kind: c.kind,
+      place: c.place,
+      field: c.path.join('.'),
+      versionSource: c.versionSource,
+      law: { id: c.law.id, short: c.law.short, status: c.law.status, repealed: c.law.repealed },
+      article: c.article,
+      cited: c.version,
+      latest: { date: c.law.latest.date, kind: c.law.latest.kind },
+      reason: repealed ? 'repealed-law' : 'outdated-version',
+      fate,
+    });
   }
-  const byDepartment = model.departments
-    .map((d) => ({ department: { id: d.id, name: d.name }, citations: citations.filter((c) => c.department.id === d.id) }))
-    .filter((g) => g.citations.length);
+  const groups = model.departments.map((d) => ({ department: { id: d.id, name: d.name }, citations: citations.filter((c) => !c.flow && c.department.id === d.id) }));
+  groups.push({ department: FLOW_GROUP, citations: citations.filter((c) => c.flow) });
+  const byDepartment = groups.filter((g) => g.citations.length);
   const newArticles = [...comparedVersions.values()].map(({ law, from }) => ({
     law: law.id,
     short: law.short,
@@ -75,6 +85,34 @@ export function checkLaws(model: Model): LawsReport {
     articles: insertedArticles(law.texts.get(from)!, law.texts.get(law.latest.date)!),
   }));
   return { citations, byDepartment, newArticles };
+}
+
+/** Flow templates serve every department: their citations are listed as a group of their own. */
+export const FLOW_GROUP = { id: '', name: '流程图模板' };
+
+export interface CitationOwner {
+  department: { id: string; name: string };
+  code: string;
+  name: string;
+  flow?: string;
+  file: string;
+}
+
+/**
+ * Every citation in the content with the power or flow template it sits in: the one list that law
+ * pages, the laws index, 待调整事项, `laws check` and the effects table all count.
+ */
+export function allCitations(model: Model): { owner: CitationOwner; citation: Citation }[] {
+  const out: { owner: CitationOwner; citation: Citation }[] = [];
+  for (const power of model.powers) {
+    const owner = { department: { id: power.department.id, name: power.department.name }, code: power.code, name: power.name, file: power.file };
+    for (const citation of power.citations) out.push({ owner, citation });
+  }
+  for (const f of model.flowCitations) {
+    const owner = { department: FLOW_GROUP, code: '', name: model.flows.get(f.flow)?.title ?? f.flow, flow: f.flow, file: f.file };
+    for (const citation of f.citations) out.push({ owner, citation });
+  }
+  return out;
 }
 
 export function articleFate(law: LawModel, from: string, to: string, reference: string): ArticleFate {

@@ -25,13 +25,13 @@ export function fateText(c: StaleCitation, audience: keyof typeof FIELD_WORDS = 
 }
 
 export function lawsReportText(report: LawsReport): string {
-  if (report.citations.length === 0) return '所有实施依据均引用法律法规的最新版本，没有待调整事项。\n';
+  if (report.citations.length === 0) return '所有引用均为法律法规的最新版本，没有待调整事项。\n';
   const lines: string[] = [`待调整事项：${report.citations.length} 处引用了旧版本或已废止的法律法规。`, ''];
   for (const group of report.byDepartment) {
     lines.push(`${group.department.name}（${group.citations.length} 处）`);
     for (const c of group.citations) {
-      lines.push(`  ${c.file}: ${c.name}（${c.code}）`);
-      lines.push(`    《${c.law.short}》${c.article}：引用 ${c.cited} 版本，最新为 ${c.latest.date}（${c.latest.kind}）`);
+      lines.push(`  ${c.file}: ${c.name}${c.code ? `（${c.code}）` : ''}`);
+      lines.push(`    ${c.place}《${c.law.short}》${c.article}：引用 ${c.cited} 版本${c.versionSource === 'pinned' ? '' : '（未写明版本，按所核对的版本）'}，最新为 ${c.latest.date}（${c.latest.kind}）`);
       lines.push(`    ${fateText(c)}`);
       if (c.fate && (c.fate.status === 'changed' || (c.fate.status === 'moved' && c.fate.changed))) {
         lines.push(`    原文：${c.fate.before}`, `    新文：${c.fate.after}`);

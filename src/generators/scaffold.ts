@@ -1,5 +1,6 @@
 import { codeRegex } from '../model/stage-table.ts';
 import type { Model } from '../model/types.ts';
+import { needsFacts } from './flowchart/limits.ts';
 
 export interface ScaffoldRequest {
   department: string;
@@ -68,6 +69,13 @@ export function scaffoldPower(model: Model, request: ScaffoldRequest): ScaffoldR
       `    duty: ${TODO}`,
       `    # limit: 5个工作日   # 有法定期限时填写，并在 basis 中注明依据`,
     ]),
+    ...(model.flows.get(procedure.flow) && needsFacts(model.flows.get(procedure.flow)!)
+      ? [
+          '# 强制执行事实（流程图据此选择法定路径）：by 为 本机关（须加 basis 引用授予执行权的法律条款）或 人民法院（申请人民法院强制执行）；',
+          '# obligation 为 金钱给付 / 作为义务 / 拆除违法建筑物',
+          'enforcement: { by: 人民法院, obligation: 作为义务 }',
+        ]
+      : []),
     ...(category.fee ? ['# 收费情况：收费时写 { charged: true, basis: 收费依据, standard: 收费标准 }', 'fee: { charged: false }'] : []),
     `# 状态：有效 / 暂停实施 / 已取消`,
     `status: 有效`,

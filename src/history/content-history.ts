@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { git, historyAvailability, readBlobs } from '../lib/git.ts';
 import { parsePowerText, type PowerRecord } from '../model/snapshot.ts';
 import { compareEntities, type FieldChange } from '../generators/diff/compare.ts';
-import { powerEntities, type LawNames } from '../generators/diff/record-fields.ts';
+import { powerEntities, type LawNames, type RecordNames } from '../generators/diff/record-fields.ts';
 
 /** One commit's change to one power. */
 export interface PowerRevision {
@@ -44,10 +44,13 @@ export type ContentHistory =
   | { available: false; reason: string };
 
 /**
+ * `names` turns identifiers into the names the public reads (承办机构, the standard liability
+ * text) in the field changes; the site passes them, editors' tools may not.
+ *
  * The history of every power, from one `git log` over the powers folder and one batch read of the
  * file versions it names (never a git call per page). Renames are followed. Newest first.
  */
-export function readContentHistory(contentDir: string, lawName: LawNames): ContentHistory {
+export function readContentHistory(contentDir: string, lawName: LawNames, names?: RecordNames): ContentHistory {
   const abs = resolve(contentDir);
   const availability = historyAvailability(abs);
   if (!availability.ok) return { available: false, reason: availability.reason };
@@ -91,7 +94,7 @@ export function readContentHistory(contentDir: string, lawName: LawNames): Conte
     const subject = after ?? before;
     if (!subject) return;
     const kind: PowerRevision['kind'] = !before ? 'added' : !after ? 'removed' : p.oldPath !== p.newPath ? 'renamed' : 'modified';
-    const changes = before && after ? compareEntities(powerEntities(before, lawName), powerEntities(after, lawName)) : [];
+    const changes = before && after ? compareEntities(powerEntities(before, lawName, names), powerEntities(after, lawName, names)) : [];
     if (kind === 'modified' && changes.length === 0 && before?.record.change_note === after?.record.change_note) return;
     const revision: PowerRevision = {
       code: subject.record.code,

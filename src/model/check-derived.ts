@@ -2,7 +2,8 @@ import { comparable, describeRange, parsePenaltyRanges, rangeWithin } from '../l
 import { textAt } from '../lib/statute.ts';
 import type { Power } from '../schema/power.ts';
 import type { FieldPath } from './findings.ts';
-import type { DerivedFields, LawModel, ResolvedCitation } from './types.ts';
+import type { Cite } from './check-powers.ts';
+import type { DerivedFields, ResolvedCitation } from './types.ts';
 
 interface Report {
   error(path: FieldPath, rule: string, message: string): void;
@@ -20,18 +21,18 @@ const SIMPLE_LIMIT = { 公民: 200, 组织: 3000 };
 export function checkDerived(
   power: Power,
   basis: ResolvedCitation[] | undefined,
-  resolveLaw: (id: string, path: FieldPath) => LawModel | undefined,
+  cite: Cite,
   report: Report,
 ): DerivedFields {
   const stages = power.stages.map((s) => s.stage);
-  const ref = (r: { law: string; article: string }, path: FieldPath) => {
-    const law = resolveLaw(r.law, [...path, 'law']);
-    return law ? { law, article: r.article } : undefined;
+  const ref = (r: { law: string; article: string; version?: string }, path: FieldPath, kind: Parameters<Cite>[1], place: string) => {
+    const c = cite(r, kind, path, place);
+    return c ? { law: c.law, article: c.article } : undefined;
   };
   const derived: DerivedFields = { avRecording: [], discretion: [], leniency: [], risks: [] };
 
   if (power.legal_review) {
-    const b = ref(power.legal_review.basis, ['legal_review', 'basis']);
+    const b = ref(power.legal_review.basis, ['legal_review', 'basis'], 'legal-review', '法制审核依据');
     if (b) derived.legalReview = { circumstances: power.legal_review.circumstances, scope: power.legal_review.scope, basis: b };
   }
 
@@ -46,8 +47,8 @@ export function checkDerived(
       report.error(['discretion'], 'discretion-category', `行政裁量权基准只适用于行政处罚事项，本事项是${power.category}`);
       return;
     }
-    const violated = ref(d.violated, at('violated'));
-    const penaltyBasis = ref(d.penalty_basis, at('penalty_basis'));
+    const violated = ref(d.violated, at('violated'), 'violated', `裁量基准「${d.violation}」违反条款`);
+    const penaltyBasis = ref(d.penalty_basis, at('penalty_basis'), 'penalty-basis', `裁量基准「${d.violation}」处罚依据`);
     if (!violated || !penaltyBasis) return;
     const citation = basis?.find((c) => c.law.id === d.penalty_basis.law && c.article === d.penalty_basis.article);
     let statuteText = citation?.quote;
@@ -90,7 +91,7 @@ export function checkDerived(
       report.error(['leniency', i, 'list'], 'leniency-category', `${l.list}清单只适用于${forCoercion ? '行政强制' : '行政处罚'}事项，本事项是${power.category}`);
       return;
     }
-    const b = ref(l.basis, ['leniency', i, 'basis']);
+    const b = ref(l.basis, ['leniency', i, 'basis'], 'leniency', `${l.list}清单依据`);
     if (b) derived.leniency.push({ list: l.list, conditions: l.conditions, basis: b });
   });
 

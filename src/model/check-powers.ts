@@ -1,6 +1,5 @@
 import { powerSchema, type Power } from '../schema/power.ts';
-import { compareQuoteAt, textAt } from '../lib/statute.ts';
-import { describeQuoteProblem } from '../lib/quote.ts';
+import { CITATION_KIND_LABELS, resolveCitation, type Citation, type CitationKind, type CitationRef } from './citations.ts';
 import { limitFromObject, parseLimitText } from '../lib/time-limit.ts';
 import type { Finding, FieldPath } from './findings.ts';
 import type { PowerSource } from './load.ts';
@@ -9,7 +8,6 @@ import { checkMdxSafety } from './mdx-safety.ts';
 import { parseWithSchema } from './parse-file.ts';
 import { codeRegex } from './stage-table.ts';
 import type { DepartmentModel, LawModel, PowerModel, ProcedureDef, ResolvedCitation, ResolvedStage, StageTable } from './types.ts';
-import { closest } from './zod-findings.ts';
 import type { FlowTemplate } from '../schema/flow-template.ts';
 import { checkPowerFlow } from './check-flow.ts';
 
@@ -30,6 +28,8 @@ interface Context {
   findings: Finding[];
   /** Quotes checked word for word against a held statute text and found verbatim. */
   quotes: { verified: number };
+  /** The version each law's unversioned citations mean (see reviewedVersions); without it, the latest. */
+  reviewed?: Map<string, string>;
 }
 
 /** Validates every power against its schema and the rest of the content, and resolves the valid ones. */
@@ -138,12 +138,27 @@ function checkPower(
 
   if (category.fee && !power.fee) report.error(['fee'], 'fee-required', `${category.name}须填写收费情况 fee，例如 { charged: false }`);
 
-  const basis = checkCitations(power, ctx, report);
-  power.accountability?.forEach((a, i) => {
-    if (a.basis) resolveLaw(a.basis.law, ['accountability', i, 'basis', 'law'], ctx, report);
-  });
-  const derived = checkDerived(power, basis, (id, path) => resolveLaw(id, path, ctx, report), report);
-  const stages = procedure ? checkStages(power, procedure, department, unit, ctx, report) : [];
+  const citations: Citation[] = [];
+  const basis = checkCitations(power, ctx, report, citations);
+  // An unversioned citation means the version the power's 实施依据 cite: of the same article where
+  // it is cited there, else the oldest version of that law the basis cites (mid-way through an
+  // update, the citations not yet checked against the new text stay with the old one).
+  const basisVersion = (law: string, article: string) => {
+    const same = basis?.find((c) => c.law.id === law && c.article === article);
+    if (same) return same.version;
+    return basis?.filter((c) => c.law.id === law).map((c) => c.version).sort()[0];
+  };
+  const cite: Cite = (ref, kind, path, place) => {
+    const c = resolveCitation(ref, kind, path, place, resolveContext(ctx), report, basisVersion);
+    if (c) citations.push(c);
+    return c;
+  };
+  const accountability = (power.accountability ?? []).map((a, i) => ({
+    situation: a.situation,
+    basis: a.basis ? cite(a.basis, 'accountability', ['accountability', i, 'basis'], `追责情形${i + 1}`) : undefined,
+  }));
+  const derived = checkDerived(power, basis, cite, report);
+  const stages = procedure ? checkStages(power, procedure, department, unit, ctx, report, cite) : [];
 
   if (source.extension === 'mdx' || source.body.trim()) {
     for (const problem of checkMdxSafety(source.body, source.extension)) {
@@ -162,7 +177,10 @@ function checkPower(
   const enforcement = power.enforcement && {
     by: power.enforcement.by,
     obligation: power.enforcement.obligation,
-    basis: resolveRef(power.enforcement.basis, ['enforcement', 'basis'], ctx, report),
+    basis: (() => {
+      const c = power.enforcement.basis && cite(power.enforcement.basis, 'enforcement', ['enforcement', 'basis'], '强制执行依据');
+      return c && { law: c.law, article: c.article };
+    })(),
   };
 
   if (!department || !unit || !procedure || !basis) return undefined;
@@ -183,10 +201,8 @@ function checkPower(
     enforcement,
     liability,
     liabilityIsStandard: power.liability === undefined,
-    accountability: (power.accountability ?? []).map((a) => ({
-      situation: a.situation,
-      basis: a.basis && ctx.laws.get(a.basis.law) ? { law: ctx.laws.get(a.basis.law)!, article: a.basis.article } : undefined,
-    })),
+    accountability,
+    citations,
     status: power.status,
     notes: power.notes,
     changeNote: power.change_note,
@@ -204,60 +220,36 @@ function checkPower(
 
 type Report = ReturnType<typeof reporter>;
 
-function checkCitations(power: Power, ctx: Context, report: Report): ResolvedCitation[] | undefined {
+/** Resolves one citation of any kind through the shared resolver and records it for the power. */
+export type Cite = (ref: CitationRef, kind: CitationKind, path: FieldPath, place: string) => Citation | undefined;
+
+function resolveContext(ctx: Context) {
+  return { laws: ctx.laws, invalidLaws: ctx.invalid.laws, reviewed: ctx.reviewed ?? new Map<string, string>(), quotes: ctx.quotes };
+}
+
+function checkCitations(power: Power, ctx: Context, report: Report, citations: Citation[]): ResolvedCitation[] | undefined {
   const out: ResolvedCitation[] = [];
   const seen = new Set<string>();
   let ok = true;
   power.basis.forEach((citation, i) => {
     const at = (field?: string): FieldPath => (field ? ['basis', i, field] : ['basis', i]);
-    const law = resolveLaw(citation.law, at('law'), ctx, report);
-    if (!law) {
+    const resolved = resolveCitation(citation, 'basis', at(), `${CITATION_KIND_LABELS.basis}${i + 1}`, resolveContext(ctx), report);
+    if (!resolved) {
       ok = false;
       return;
     }
+    const { law } = resolved;
     const key = `${citation.law} ${citation.article}`;
     if (seen.has(key)) report.warn(at('article'), 'duplicate-citation', `《${law.short}》${citation.article}重复引用`);
     seen.add(key);
-    const version = law.versions.find((v) => v.date === citation.version);
-    if (!version) {
-      report.error(at('version'), 'unknown-version', `《${law.short}》没有 ${citation.version} 版本；法规库中的版本：${law.versions.map((v) => v.date).join('、')}`);
-      ok = false;
-      return;
-    }
-    if (law.status === '已废止') {
-      report.error(at('law'), 'repealed-law', `《${law.short}》${law.repealed ? `已于 ${law.repealed} 废止` : '已废止'}，不能作为实施依据`);
-    }
-    const stale = citation.version < law.latest.date;
-    if (stale) {
+    if (resolved.stale) {
       report.warn(at('version'), 'stale-citation', `引用的是《${law.short}》${citation.version} 版本，该法已于 ${law.latest.date} ${law.latest.kind}：请核对条文后更新 version`);
     }
-    const text = law.texts.get(citation.version);
-    if (text) {
-      const target = textAt(text, citation.article);
-      if (!target.ok) {
-        report.error(at('article'), 'unknown-article', `《${law.short}》（${citation.version}）${target.problem}`);
-      } else if (citation.quote) {
-        const compared = compareQuoteAt(citation.quote, target);
-        if (compared.ok) ctx.quotes.verified++;
-        else {
-          const rule = compared.problem.kind === 'omission' ? 'quote-omission' : 'quote-mismatch';
-          report.error(at('quote'), rule, `引文与《${law.short}》（${citation.version}）${citation.article}原文不符：${describeQuoteProblem(compared.problem)}。该条款原文：“${target.text.replace(/\n/g, ' ')}”`);
-        }
-      }
-    }
     if (!citation.quote) report.warn(at(), 'quote-missing', `《${law.short}》${citation.article}缺少引文 quote：清单须载明条文原文`);
-    out.push({ law, article: citation.article, version: citation.version, quote: citation.quote, stale });
+    citations.push(resolved);
+    out.push({ law, article: citation.article, version: citation.version, quote: citation.quote, stale: resolved.stale });
   });
   return ok ? out : undefined;
-}
-
-function resolveLaw(id: string, path: FieldPath, ctx: Context, report: Report): LawModel | undefined {
-  const law = ctx.laws.get(id);
-  if (!law && !ctx.invalid.laws.has(id)) {
-    const guess = closest(id, [...ctx.laws.keys()]);
-    report.error(path, 'unknown-law', `法规库中没有法律「${id}」${guess ? `，是否应为「${guess}」（${ctx.laws.get(guess)!.short}）？` : '：请先在 content/laws/ 中添加该法律'}`);
-  }
-  return law;
 }
 
 function checkStages(
@@ -267,6 +259,7 @@ function checkStages(
   unit: DepartmentModel['units'][number] | undefined,
   ctx: Context,
   report: Report,
+  cite: Cite,
 ): ResolvedStage[] {
   const other = ctx.table.otherStage.name;
   const names = power.stages.map((s) => s.stage);
@@ -331,29 +324,15 @@ function checkStages(
       const guess = closestByChars(stage.post, stageUnit.posts);
       report.error(['stages', i, 'post'], 'unknown-post', `岗位「${stage.post}」不在${stageUnit.name}（${stageUnit.id}）的岗位中${guess ? `，是否应为「${guess}」？` : '。'}可选：${stageUnit.posts.join('、')}${stage.unit === undefined ? '。若由其他机构承担，请在本环节填写 unit' : ''}`);
     }
-    let basis: ResolvedStage['basis'];
-    if (stage.basis) {
-      const law = resolveLaw(stage.basis.law, ['stages', i, 'basis', 'law'], ctx, report);
-      if (law) {
-        const version = stage.basis.version ?? law.latest.date;
-        if (!law.versions.some((v) => v.date === version)) {
-          report.error(['stages', i, 'basis', 'version'], 'unknown-version', `《${law.short}》没有 ${version} 版本；法规库中的版本：${law.versions.map((v) => v.date).join('、')}`);
-        } else {
-          const text = law.texts.get(version);
-          const target = text && textAt(text, stage.basis.article);
-          if (target && !target.ok) report.error(['stages', i, 'basis', 'article'], 'unknown-article', `《${law.short}》（${version}）${target.problem}`);
-          if (law.status === '已废止') report.error(['stages', i, 'basis', 'law'], 'repealed-law', `《${law.short}》${law.repealed ? `已于 ${law.repealed} 废止` : '已废止'}`);
-        }
-        basis = { law, article: stage.basis.article, version };
-      }
-    }
+    const resolved = stage.basis ? cite(stage.basis, 'stage', ['stages', i, 'basis'], `环节「${stage.stage}」依据`) : undefined;
+    const basis: ResolvedStage['basis'] = resolved && { law: resolved.law, article: resolved.article, version: resolved.version };
     const limit = toLimit(stage.limit);
     let extension: ResolvedStage['extension'];
     if (stage.extension) {
       if (!stage.limit) report.error(['stages', i, 'extension'], 'extension-without-limit', `环节「${stage.stage}」写了延长期限 extension，但没有期限 limit`);
-      const ref = resolveRef(stage.extension.basis, ['stages', i, 'extension', 'basis'], ctx, report);
+      const ref = stage.extension.basis && cite(stage.extension.basis, 'stage', ['stages', i, 'extension', 'basis'], `环节「${stage.stage}」延长期限依据`);
       const extLimit = toLimit(stage.extension.limit);
-      if (ref && extLimit) extension = { limit: extLimit, basis: ref };
+      if (ref && extLimit) extension = { limit: extLimit, basis: { law: ref.law, article: ref.article } };
     }
     if (stageUnit) {
       out.push({ stage: stage.stage, post: stage.post, unit: stageUnit, duty: stage.duty, limit, basis, extension, isOther: stage.stage === other && i === power.stages.length - 1 });
@@ -364,17 +343,6 @@ function checkStages(
 
 function toLimit(limit: Power['stages'][number]['limit']) {
   return limit === undefined ? undefined : typeof limit === 'string' ? parseLimitText(limit) : limitFromObject(limit.days, limit.type);
-}
-
-/** Resolves a law-and-article reference, reporting an unknown law or article at `path`. */
-function resolveRef(ref: { law: string; article: string; version?: string } | undefined, path: FieldPath, ctx: Context, report: Report) {
-  if (!ref) return undefined;
-  const law = resolveLaw(ref.law, [...path, 'law'], ctx, report);
-  if (!law) return undefined;
-  const text = law.texts.get(ref.version ?? law.latest.date);
-  const target = text && textAt(text, ref.article);
-  if (target && !target.ok) report.error([...path, 'article'], 'unknown-article', `《${law.short}》（${ref.version ?? law.latest.date}）${target.problem}`);
-  return { law, article: ref.article };
 }
 
 /** Closest candidate sharing most characters (for Chinese names, where edit distance on keys does not apply). */

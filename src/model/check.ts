@@ -1,7 +1,6 @@
 import { flowTemplateSchema, type FlowTemplate } from '../schema/flow-template.ts';
 import { siteSchema } from '../schema/site.ts';
-import { parseArticleReference, textAt } from '../lib/statute.ts';
-import { parseChineseNumber } from '../lib/chinese-numerals.ts';
+import { resolveCitation, reviewedVersions, type Citation } from './citations.ts';
 import { checkAdjustments } from './check-adjustments.ts';
 import { checkDepartments } from './check-departments.ts';
 import { checkLaws } from './check-laws.ts';
@@ -13,7 +12,7 @@ import { parseWithSchema } from './parse-file.ts';
 import { readStageTable } from './stage-table.ts';
 import { yamlStem } from './source-file.ts';
 import { dayRuleOf, isWorkingDays, templateAmount } from '../generators/flowchart/limits.ts';
-import type { LawModel, Model, StageTable } from './types.ts';
+import type { Model, StageTable } from './types.ts';
 
 export interface CheckResult {
   findings: Finding[];
@@ -35,23 +34,24 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   const table = readStageTable(loaded.stageTable, findings);
   if (loaded.site) parseWithSchema(siteSchema, loaded.site, findings);
   const laws = checkLaws(loaded.laws, loaded.statutes, findings);
-  checkArticleCounts(loaded, laws, findings);
+  const reviewed = reviewedVersions(laws, pinnedVersions(loaded));
+  const quotes = { verified: 0 };
   const departments = checkDepartments(loaded.departments, findings);
   const invalid = {
     departments: new Set([...invalidIds(loaded.departments, departments), ...unreadable(loaded, 'departments')]),
     laws: new Set([...invalidIds(loaded.laws, laws), ...unreadable(loaded, 'laws')]),
     flows: new Set<string>(),
   };
-  const flows = checkFlows(loaded, table, laws, findings, invalid);
+  const flowCitations: Model['flowCitations'] = [];
+  const flows = checkFlows(loaded, table, { laws, invalidLaws: invalid.laws, reviewed, quotes }, findings, invalid, flowCitations);
   if (!table) return { findings: sortFindings(findings), ok: false };
-  const quotes = { verified: 0 };
-  const powers = checkPowers(loaded.powers, { invalid, flows, table, departments, laws, findings, quotes });
+  const powers = checkPowers(loaded.powers, { invalid, flows, table, departments, laws, findings, quotes, reviewed });
   const adjustments = checkAdjustments(loaded.adjustments, { departments, powers, findings });
   const sorted = sortFindings(findings);
   return {
     findings: sorted,
     quotesVerified: quotes.verified,
-    model: { stageTable: table, flows, departments: [...departments.values()], laws, powers, adjustments },
+    model: { stageTable: table, flows, departments: [...departments.values()], laws, powers, flowCitations, adjustments },
     ok: !hasErrors(sorted),
   };
 }
@@ -71,9 +71,10 @@ function invalidIds(sources: { file: string }[], valid: Map<string, unknown>): S
 function checkFlows(
   loaded: LoadedContent,
   table: StageTable | undefined,
-  laws: Map<string, LawModel>,
+  resolveContext: Parameters<typeof resolveCitation>[4],
   findings: Finding[],
   invalid: { laws: Set<string>; flows: Set<string> },
+  flowCitations: Model['flowCitations'],
 ) {
   const flows = new Map<string, FlowTemplate>();
   const sourceById = new Map<string, (typeof loaded.flows)[number]>();
@@ -84,10 +85,10 @@ function checkFlows(
       findings.push({ severity: 'error', rule, file: source.file, ...source.locate(path), field: path.join('.'), message });
     const stem = yamlStem(source.file);
     if (stem !== flow.id) err(['id'], 'id-filename', `流程模板标识「${flow.id}」应与文件名「${stem}」一致`);
-    const refs: [(string | number)[], { law: string; article: string }][] = [];
-    flow.nodes.forEach((n, i) => n.basis.forEach((b, j) => refs.push([['nodes', i, 'basis', j], b])));
-    flow.edges.forEach((e, i) => e.basis.forEach((b, j) => refs.push([['edges', i, 'basis', j], b])));
-    flow.nodes.forEach((n, i) => n.limit?.basis.forEach((b, j) => refs.push([['nodes', i, 'limit', 'basis', j], b])));
+    const refs: [(string | number)[], { law: string; article: string; version?: string }, string][] = [];
+    flow.nodes.forEach((n, i) => n.basis.forEach((b, j) => refs.push([['nodes', i, 'basis', j], b, `节点「${n.label}」依据`])));
+    flow.edges.forEach((e, i) => e.basis.forEach((b, j) => refs.push([['edges', i, 'basis', j], b, `连线${i + 1}依据`])));
+    flow.nodes.forEach((n, i) => n.limit?.basis.forEach((b, j) => refs.push([['nodes', i, 'limit', 'basis', j], b, `节点「${n.label}」期限依据`])));
     flow.nodes.forEach((n, i) => {
       if (!n.limit) return;
       const amount = templateAmount(n.limit.text);
@@ -101,7 +102,7 @@ function checkFlows(
       const working = isWorkingDays(table.dayCounting, law, amount.amount);
       if (working !== (amount.unit === '工作日')) {
         const rule = dayRuleOf(table.dayCounting, law);
-        const lawName = laws.get(law)?.short ?? law;
+        const lawName = resolveContext.laws.get(law)?.short ?? law;
         err(
           ['nodes', i, 'limit', 'text'],
           'flow-limit-day-type',
@@ -111,18 +112,17 @@ function checkFlows(
         );
       }
     });
-    for (const [path, ref] of refs) {
-      const law = laws.get(ref.law);
-      if (!law) {
-        if (!invalid.laws.has(ref.law)) err([...path, 'law'], 'unknown-law', `法规库中没有法律「${ref.law}」`);
-        continue;
-      }
-      const text = law.texts.get(law.latest.date);
-      const target = text && textAt(text, ref.article);
-      if (target && !target.ok) err([...path, 'article'], 'unknown-article', `《${law.short}》${target.problem}`);
-      const problem = articleBeyondCount(law, law.latest.date, ref.article);
-      if (problem) err([...path, 'article'], 'unknown-article', problem);
+    const report = {
+      error: (path: readonly (string | number)[], rule: string, message: string) => err([...path], rule, message),
+      warn: (path: readonly (string | number)[], rule: string, message: string) =>
+        findings.push({ severity: 'warning', rule, file: source.file, ...source.locate(path), field: path.join('.'), message }),
+    };
+    const citations: Citation[] = [];
+    for (const [path, ref, place] of refs) {
+      const c = resolveCitation(ref, 'flow', path, place, resolveContext, report);
+      if (c) citations.push(c);
     }
+    flowCitations.push({ flow: flow.id, file: source.file, citations });
     flows.set(flow.id, flow);
     sourceById.set(flow.id, source);
   }
@@ -170,37 +170,15 @@ function checkFlows(
   return flows;
 }
 
-/** With a version's article count in the registry, a citation beyond it is certainly wrong. */
-export function articleBeyondCount(law: LawModel, version: string, article: string): string | undefined {
-  const count = law.versions.find((v) => v.date === version)?.articles;
-  const ref = parseArticleReference(article);
-  if (!count || !ref) return undefined;
-  const number = parseChineseNumber(ref.article.replace(/^第|条.*$/g, ''));
-  if (number !== undefined && number > count) return `《${law.short}》（${version}）共 ${count} 条，没有${ref.article}`;
-  return undefined;
-}
-
-/** Every { law, article } reference in a power's data, wherever it sits (basis, stages, derived lists). */
-function articleRefs(value: unknown, path: (string | number)[], out: [(string | number)[], { law: string; article: string; version?: unknown }][]) {
-  if (Array.isArray(value)) value.forEach((v, i) => articleRefs(v, [...path, i], out));
-  else if (value && typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (typeof v.law === 'string' && typeof v.article === 'string') out.push([path, v as { law: string; article: string; version?: unknown }]);
-    else for (const [k, x] of Object.entries(v)) articleRefs(x, [...path, k], out);
-  }
-}
-
-function checkArticleCounts(loaded: LoadedContent, laws: Map<string, LawModel>, findings: Finding[]) {
+/** Every version pinned by a 实施依据 in the power files (read from the raw data, before resolving). */
+function pinnedVersions(loaded: LoadedContent): { law: string; version: string }[] {
+  const out: { law: string; version: string }[] = [];
   for (const source of loaded.powers) {
-    const refs: [(string | number)[], { law: string; article: string; version?: unknown }][] = [];
-    articleRefs(source.data, [], refs);
-    for (const [path, ref] of refs) {
-      const law = laws.get(ref.law);
-      const cited = typeof ref.version === 'string' ? ref.version : law?.latest.date;
-      // Where the full text is held, the citation check against the text is the more precise one.
-      if (!law || !cited || law.texts.has(cited)) continue;
-      const problem = articleBeyondCount(law, cited, ref.article);
-      if (problem) findings.push({ severity: 'error', rule: 'unknown-article', file: source.file, ...source.locate([...path, 'article']), field: [...path, 'article'].join('.'), message: problem });
+    const basis = (source.data as { basis?: unknown } | undefined)?.basis;
+    if (!Array.isArray(basis)) continue;
+    for (const b of basis) {
+      if (b && typeof b === 'object' && typeof b.law === 'string' && typeof b.version === 'string') out.push({ law: b.law, version: b.version });
     }
   }
+  return out;
 }

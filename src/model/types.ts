@@ -6,6 +6,7 @@ import type { Enforcement, Power } from '../schema/power.ts';
 import type { DayCountingRule } from '../schema/stage-table.ts';
 import type { Article } from '../lib/statute.ts';
 import type { DayType, TimeLimit } from '../lib/time-limit.ts';
+import type { Citation } from './citations.ts';
 
 export interface StageDef {
   name: string;
@@ -106,7 +107,9 @@ export interface PowerModel {
   /** Paragraphs of the 违法责任 text. */
   liability: string[];
   liabilityIsStandard: boolean;
-  accountability: { situation: string; basis?: { law: LawModel; article: string } }[];
+  accountability: { situation: string; basis?: { law: LawModel; article: string; version: string } }[];
+  /** Every citation in the power — basis, stages, 追责, derived lists — as the resolver settled it. */
+  citations: Citation[];
   status: Power['status'];
   notes?: string;
   changeNote?: string;
@@ -126,6 +129,8 @@ export interface Model {
   laws: Map<string, LawModel>;
   /** Every power, ordered by department, category (stage-table order), then code. */
   powers: PowerModel[];
+  /** Citations in flow templates, by template. */
+  flowCitations: { flow: string; file: string; citations: Citation[] }[];
   /** Approved adjustments of the lists (调整文件), newest approval first. */
   adjustments: AdjustmentModel[];
 }

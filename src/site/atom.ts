@@ -20,6 +20,8 @@ export interface FeedOptions {
   siteUrl?: string;
 }
 
+const ITEMS_PER_ENTRY = 50;
+
 export function changesFeed(options: FeedOptions): string {
   const abs = (path: string) => (options.siteUrl ? new URL(path, options.siteUrl).href : path);
   const byCommit = new Map<string, PublicRevision[]>();
@@ -27,9 +29,11 @@ export function changesFeed(options: FeedOptions): string {
   const commits = [...byCommit.values()].slice(0, 100);
   const entries = commits.map((group) => {
     const first = group[0]!.revision;
+    // A first import can touch thousands of powers at once: the entry names the first 50.
     const items = group
+      .slice(0, ITEMS_PER_ENTRY)
       .map((e) => `<li>${escapeHtml(e.kind)}：<a href="${escapeHtml(abs(options.powerUrl(e.revision.code)))}">${escapeHtml(e.revision.name)}</a>——${escapeHtml(e.note)}${e.adjustment ? `（依据 ${escapeHtml(e.adjustment.document)}）` : ''}${e.revision.changes.length ? `，${e.revision.changes.length} 处变化` : ''}</li>`)
-      .join('');
+      .join('') + (group.length > ITEMS_PER_ENTRY ? `<li>等，共 ${group.length} 个事项</li>` : '');
     const title = group.length === 1 ? `${group[0]!.kind}：${first.name}——${group[0]!.note}` : `${group.length} 个事项调整：${group.slice(0, 3).map((e) => e.revision.name).join('、')}${group.length > 3 ? '等' : ''}`;
     return `  <entry>
     <id>urn:quanze:commit:${first.hash}</id>

@@ -12,7 +12,9 @@ import { buildPowerFlowchart, type PowerFlowchart } from '../generators/flowchar
 import { createSvgRenderer, DEFAULT_FLOWCHART_CACHE, type RenderedSvg } from '../generators/flowchart/render-svg.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
+import { recordNamesFor } from '../generators/diff/record-fields.ts';
 import { checkLaws, type LawsReport } from '../generators/laws-check.ts';
+import { lawEffects, type EffectRecord } from '../generators/law-effects.ts';
 
 /**
  * Build-time data for the pages: the content is loaded, validated and resolved once per build and
@@ -114,7 +116,7 @@ let history: ContentHistory | undefined;
 
 /** The content's git history, read once per build (one git log, one batch read), or taken from quanze build. */
 export function getHistory(): ContentHistory {
-  history ??= sharedHistory() ?? readContentHistory(contentDir(), (id) => getModel().laws.get(id)?.short ?? id);
+  history ??= sharedHistory() ?? readContentHistory(contentDir(), (id) => getModel().laws.get(id)?.short ?? id, recordNamesFor(getModel()));
   return history;
 }
 
@@ -123,6 +125,14 @@ let lawsReport: LawsReport | undefined;
 export function getLawsReport(): LawsReport {
   lawsReport ??= checkLaws(getModel());
   return lawsReport;
+}
+
+let effects: EffectRecord[] | undefined;
+
+/** The effects table of every law version (see law-effects.ts), computed once per build. */
+export function getLawEffects(): EffectRecord[] {
+  effects ??= lawEffects(getModel());
+  return effects;
 }
 
 /**

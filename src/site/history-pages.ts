@@ -4,7 +4,7 @@ import type { PowerRevision } from '../history/content-history.ts';
 import { contentDir } from './content-dir.ts';
 import { changeDates, listSnapshot, type ListSnapshot } from '../history/list-snapshots.ts';
 import { publicRevision, publicRevisions, type PublicRevision } from '../history/public-record.ts';
-import { powerEntities, type Entity, type RecordNames } from '../generators/diff/record-fields.ts';
+import { powerEntities, recordNamesFor, type Entity, type RecordNames } from '../generators/diff/record-fields.ts';
 import { WITHDRAWING_KINDS } from '../schema/adjustment.ts';
 import type { AdjustmentItem } from '../schema/adjustment.ts';
 import type { AdjustmentModel } from '../model/types.ts';
@@ -34,12 +34,11 @@ export function publicHistoryOf(code: string): PublicRevision[] {
   return publicByCode.get(code) ?? [];
 }
 
+let names: RecordNames | undefined;
+
 export function recordNames(): RecordNames {
-  const model = getModel();
-  return {
-    unit: (department, id) => model.departments.find((d) => d.id === department)?.unitById.get(id)?.name,
-    standardLiability: model.stageTable.liability,
-  };
+  names ??= recordNamesFor(getModel());
+  return names;
 }
 
 /** A version's fields as the public reads them: names, not identifiers. */

@@ -241,6 +241,34 @@ describe.runIf(run)('public site in Chromium', () => {
     }
   });
 
+  it('counts the same citations on law pages, the laws index, 待调整事项, laws check and the effects table', () => {
+    // Oracle: every citation of any kind is a `law: <id>` key in a power file or a flow template.
+    const contentFiles = [...readdirSync('content/powers', { recursive: true, withFileTypes: true }), ...readdirSync('content/flows', { withFileTypes: true })]
+      .filter((e) => e.isFile())
+      .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
+    const keys = (id: string) => contentFiles.reduce((n, text) => n + text.split(new RegExp(`\\blaw:\\s*${id}(?![-\\w])`)).length - 1, 0);
+    const index = readFileSync(join(DIST, 'laws/index.html'), 'utf8');
+    const report = JSON.parse(execSync('npx quanze laws check --format json', { encoding: 'utf8' }));
+    const adjustments = readFileSync(join(DIST, 'adjustments/index.html'), 'utf8');
+    const ids = readdirSync('content/laws').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+    let stale = 0;
+    for (const id of ids) {
+      const page = readFileSync(join(DIST, `laws/${id}/index.html`), 'utf8');
+      const onPage = Number(/data-citations>(\d+)</.exec(page)![1]);
+      expect(onPage, id).toBe(keys(id));
+      expect(Number(new RegExp(`data-citations="${id}">(\\d+)<`).exec(index)![1]), id).toBe(onPage);
+      const listed = report.citations.filter((c: { law: { id: string } }) => c.law.id === id).length;
+      expect(adjustments.split(`href="/laws/${id}/"`).length - 1, id).toBe(listed);
+      const pending = report.effects.filter((r: { law: { id: string }; file: string | null; adjusted: boolean }) => r.law.id === id && r.file !== null && !r.adjusted).length;
+      expect(pending, id).toBe(listed);
+      stale += listed;
+    }
+    // The sample cites 反不正当竞争法 2019 while the registry records its 2025 revision: all seven
+    // citations (实施依据, 裁量基准 and 四张清单) are listed, not only the three 实施依据.
+    expect(report.citations.filter((c: { law: { id: string } }) => c.law.id === 'fbzdjzf')).toHaveLength(keys('fbzdjzf'));
+    expect(stale).toBe(report.citations.length);
+  });
+
   it('made no request to any outside host', () => {
     expect(outsideRequests).toEqual([]);
   });

@@ -2,6 +2,7 @@ import type { Department } from '../../schema/department.ts';
 import type { Law } from '../../schema/law.ts';
 import { parseLimitText } from '../../lib/time-limit.ts';
 import type { PowerRecord } from '../../model/snapshot.ts';
+import type { Model } from '../../model/types.ts';
 
 /**
  * A record flattened into entities keyed by identity, each with named fields: the shape in which
@@ -24,6 +25,11 @@ export type LawNames = (id: string) => string;
 export interface RecordNames {
   unit: (department: string, id: string) => string | undefined;
   standardLiability: string[];
+}
+
+export function recordNamesFor(model: Model): RecordNames {
+  const departments = new Map(model.departments.map((d) => [d.id, d]));
+  return { unit: (department, id) => departments.get(department)?.unitById.get(id)?.name, standardLiability: model.stageTable.liability };
 }
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v).replace(/\s+/g, ' ').trim());
