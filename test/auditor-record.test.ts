@@ -24,6 +24,8 @@ const XK3 = 'content/powers/test-dept/410100-CS-XK-003.md';
 /** Commit messages written for developers: none may reach the public site. */
 const commits: string[] = [];
 let buildLog = '';
+/** Tests that run the CLI several times: each run starts Node and validates the content. */
+const CLI_TIMEOUT = 180_000;
 const SUBJECTS = ['chore: initial import SUBJ-7F3A', 'fix受理期限 SUBJ-19C2', 'wip: notes SUBJ-0B7E', 'feat: add two permits SUBJ-55D1', 'apply adjustment SUBJ-E4A8'];
 
 function quanze(...args: string[]) {
@@ -139,7 +141,7 @@ describe('the change record of a site built from dated commits', () => {
     expect(files(out).filter((f) => f.startsWith('departments/test-dept/as-of/')).sort()).toEqual(
       ['2024-01-10', '2024-03-01', '2024-04-01', '2024-05-08'].flatMap((d) => [`departments/test-dept/as-of/${d}.json`, `departments/test-dept/as-of/${d}/index.html`]).sort(),
     );
-  });
+  }, CLI_TIMEOUT);
 
   it('keeps a page for the cancelled and the handed-down power: reason, date, document and successor', () => {
     const cancelled = text(page('powers/410100-CS-XK-002/index.html'));
@@ -166,6 +168,9 @@ describe('the change record of a site built from dated commits', () => {
     // The timeline names the standard liability text it replaced, not a placeholder.
     expect(text(xk).replace(/ /g, '')).toMatch(/违法责任行政机关未履行法定职责.*本事项的违法责任依照《测试条例》追究。/);
     expect(xk).not.toContain('（标准表述）');
+    // Rewritten, not edited: struck and inserted whole, not as scattered characters.
+    expect(xk).toMatch(/<del>行政机关未履行法定职责[^<]*<\/del>/);
+    expect(xk).toContain('<ins>本事项的违法责任依照《测试条例》追究。</ins>');
     const version = /href="(\/powers\/410100-CS-XK-001\/versions\/[0-9a-f]{7}\/)"/.exec(xk)![1]!;
     const old = text(page(`${version.slice(1)}index.html`));
     expect(old).not.toContain('（标准表述）');
@@ -191,7 +196,7 @@ describe('the pull-request check', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('content/powers/test-dept/410100-CS-CF-001.md: 修改了事项「对测试违法行为的行政处罚」（410100-CS-CF-001），但没有变更说明');
     expect(r.stderr).toContain('1 个变更的事项没有变更说明');
-  });
+  }, CLI_TIMEOUT);
 
   it('accepts changes explained by a change note or by an adjustment record, and refuses an unexplained addition', () => {
     expect(diff(0, 1).status).toBe(0);
@@ -200,7 +205,7 @@ describe('the pull-request check', () => {
     expect(added.status).toBe(1);
     expect(added.stderr).toContain('新增了事项「测试场所许可」（410100-CS-XK-003）');
     expect(added.stderr).not.toContain('410100-CS-XK-002）');
-  });
+  }, CLI_TIMEOUT);
 });
 
 describe.runIf(browserAvailable())('an auditor in the browser', () => {

@@ -1,5 +1,5 @@
 import { flowTemplateSchema, type FlowTemplate } from '../schema/flow-template.ts';
-import { siteSchema } from '../schema/site.ts';
+import { siteSchema, type SiteSettings } from '../schema/site.ts';
 import { resolveCitation, reviewedVersions, type Citation } from './citations.ts';
 import { checkAdjustments } from './check-adjustments.ts';
 import { checkDepartments } from './check-departments.ts';
@@ -32,7 +32,7 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   const findings: Finding[] = [...loaded.findings];
   for (const source of [...loaded.powers, ...loaded.departments, ...loaded.laws, ...loaded.flows, ...loaded.adjustments]) findings.push(...markupInText(source));
   const table = readStageTable(loaded.stageTable, findings);
-  if (loaded.site) parseWithSchema(siteSchema, loaded.site, findings);
+  const site = readSiteSettings(loaded, findings);
   const laws = checkLaws(loaded.laws, loaded.statutes, findings);
   const reviewed = reviewedVersions(laws, pinnedVersions(loaded));
   const quotes = { verified: 0 };
@@ -51,9 +51,19 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   return {
     findings: sorted,
     quotesVerified: quotes.verified,
-    model: { stageTable: table, flows, departments: [...departments.values()], laws, powers, flowCitations, adjustments },
+    model: { site, stageTable: table, flows, departments: [...departments.values()], laws, powers, flowCitations, adjustments },
     ok: !hasErrors(sorted),
   };
+}
+
+/**
+ * The site settings, validated like every other file (a missing or unreadable site.yaml is already
+ * a finding of the loader). The partial model of a folder that does not pass carries the schema's
+ * defaults, so `quanze check` can still report; such a model is never built.
+ */
+function readSiteSettings(loaded: LoadedContent, findings: Finding[]): SiteSettings {
+  const fallback: SiteSettings = { title: '', sample: false };
+  return (loaded.site && parseWithSchema(siteSchema, loaded.site, findings)) || fallback;
 }
 
 /** Stems of files in a folder that could not be read at all (empty, bad encoding, bad YAML). */

@@ -67,6 +67,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
 
   const sitePath = join(root, 'site.yaml');
   if (existsSync(sitePath)) out.site = readYaml(sitePath);
+  else out.findings.push(finding('error', 'missing-file', rel(sitePath), 1, 1, '', '缺少站点设置 site.yaml：请至少填写站点名称 title'));
   for (const path of listFiles(join(root, 'flows'), /\.ya?ml$/)) push(out.flows, readYaml(path));
   for (const path of listFiles(join(root, 'departments'), /\.ya?ml$/)) push(out.departments, readYaml(path));
   for (const path of listFiles(join(root, 'adjustments'), /\.ya?ml$/)) push(out.adjustments, readYaml(path));

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import type { FieldPath, Finding } from './findings.ts';
 
@@ -72,33 +71,11 @@ export function splitFrontmatter(text: string): MarkdownParts | undefined {
 }
 
 /**
- * Parses YAML; syntax errors become findings (rule yaml-syntax). Most files are valid and never need
- * a position, so they are read with the fast js-yaml parser and positions are worked out (with the
- * `yaml` package, which keeps them) only when a finding asks for one. Files with anchors or aliases,
- * and files js-yaml rejects, take the careful path directly, which also limits alias expansion.
+ * Parses YAML with the `yaml` package, the one YAML reader for every file kind; syntax errors become
+ * findings (rule yaml-syntax). The parser keeps each node's place, so a finding can name its line;
+ * a place that cannot be found is reported as 1:1. Alias expansion is limited.
  */
 export function parseYamlSource(text: string, file: string, firstLine = 1): { source?: YamlSource; findings: Finding[] } {
-  if (!/[&*]/.test(text)) {
-    let data: unknown;
-    let ok = true;
-    try {
-      data = fastLoad(text, { schema: CORE_SCHEMA, json: false });
-    } catch {
-      ok = false;
-    }
-    if (ok) {
-      let located: YamlSource['locate'] | undefined;
-      const locate: YamlSource['locate'] = (path, options) => {
-        located ??= parseCarefully(text, file, firstLine).source!.locate;
-        return located(path, options);
-      };
-      return { source: { file, data, locate }, findings: [] };
-    }
-  }
-  return parseCarefully(text, file, firstLine);
-}
-
-function parseCarefully(text: string, file: string, firstLine: number): { source?: YamlSource; findings: Finding[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const shift = firstLine - 1;
@@ -122,8 +99,14 @@ function parseCarefully(text: string, file: string, firstLine: number): { source
   if (findings.length) return { findings };
   const data = doc.toJS({ maxAliasCount: 50 });
   const locate: YamlSource['locate'] = (path, options = {}) => {
-    const node = nearestNode(doc, path, options.key);
-    const offset = node ?? 0;
+    let offset: number | undefined;
+    try {
+      offset = nearestNode(doc, path, options.key);
+    } catch {
+      // A path the document cannot follow (a finding about a value the schema transformed) has no
+      // place; the file's start is named rather than failing the whole check.
+    }
+    if (offset === undefined) return { line: firstLine, column: 1 };
     const pos = lineCounter.linePos(offset);
     return { line: pos.line + shift, column: pos.col };
   };

@@ -3,6 +3,7 @@ import type { Department, Unit } from '../schema/department.ts';
 import type { FlowTemplate } from '../schema/flow-template.ts';
 import type { Law, LawVersion } from '../schema/law.ts';
 import type { Enforcement, Power } from '../schema/power.ts';
+import type { SiteSettings } from '../schema/site.ts';
 import type { DayCountingRule } from '../schema/stage-table.ts';
 import type { Article } from '../lib/statute.ts';
 import type { DayType, TimeLimit } from '../lib/time-limit.ts';
@@ -123,6 +124,8 @@ export interface PowerModel {
 }
 
 export interface Model {
+  /** content/site.yaml, validated, with the schema's defaults filled in. */
+  site: SiteSettings;
   stageTable: StageTable;
   flows: Map<string, FlowTemplate>;
   departments: DepartmentModel[];

@@ -35,7 +35,7 @@ export const openDataPowerSchema = z
     ).meta({ description: '责任事项' }),
     fee: z.strictObject({ charged: z.boolean(), basis: z.string().optional(), standard: z.string().optional() }).nullable(),
     liability: z.array(z.string()).meta({ description: '违法责任（按段）' }),
-    accountability: z.array(z.strictObject({ situation: z.string(), basis: z.strictObject({ law: z.string(), article: z.string() }).nullable() })),
+    accountability: z.array(z.strictObject({ situation: z.string(), basis: z.strictObject({ law: z.string(), article: z.string(), version: z.string() }).nullable() })),
     notes: z.string().nullable(),
   })
   .meta({ title: '职权事项' });

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { contentDir } from './content-dir.ts';
-import { parse } from 'yaml';
 import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
 import type { Model, PowerModel } from '../model/types.ts';
-import { siteSchema, type SiteSettings } from '../schema/site.ts';
+import type { SiteSettings } from '../schema/site.ts';
 import { sharedHistory, sharedModel } from './shared-model.ts';
 import { buildsPowerPages } from './build-scope.ts';
 import { buildPowerFlowchart, type PowerFlowchart } from '../generators/flowchart/index.ts';
@@ -21,7 +19,6 @@ import { lawEffects, type EffectRecord } from '../generators/law-effects.ts';
  * shared by every page; pages only call generators on it.
  */
 let model: Model | undefined;
-let settings: SiteSettings | undefined;
 
 export function getModel(): Model {
   model ??= sharedModel();
@@ -61,9 +58,9 @@ export function childrenOf(code: string): PowerModel[] {
   return getPowerIndex().children.get(code) ?? [];
 }
 
+/** The site settings, validated with the rest of the content (content/site.yaml). */
 export function getSiteSettings(): SiteSettings {
-  settings ??= siteSchema.parse(parse(readFileSync(join(contentDir(), 'site.yaml'), 'utf8')) ?? {});
-  return settings;
+  return getModel().site;
 }
 
 const renderer = createSvgRenderer({ cacheDir: resolve(DEFAULT_FLOWCHART_CACHE) });

@@ -60,7 +60,7 @@ export function powerJson(p: PowerModel) {
     })),
     fee: p.fee ?? null,
     liability: p.liability,
-    accountability: p.accountability.map((a) => ({ situation: a.situation, basis: a.basis ? { law: a.basis.law.id, article: a.basis.article } : null })),
+    accountability: p.accountability.map((a) => ({ situation: a.situation, basis: a.basis ? { law: a.basis.law.id, article: a.basis.article, version: a.basis.version } : null })),
     notes: p.notes ?? null,
   };
 }
