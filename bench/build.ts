@@ -3,7 +3,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkContentAt } from '../src/model/check.ts';
-import { generateContent } from './synthetic.ts';
+import { generateContent, keepValid } from './synthetic.ts';
+import { distinctCharts } from './chart-variety.ts';
 import { median, printTable } from './stats.ts';
 
 /**
@@ -11,6 +12,8 @@ import { median, printTable } from './stats.ts';
  * downloads, search index), then an incremental rebuild after one power changed,
  * against a bare Astro + pagefind build of the same number of plain pages with the same text, on
  * the same machine in the same run. Wall time and peak RSS come from GNU time; medians of runs.
+ * The generated powers vary in posts, units and limits as real lists do, so nearly every chart is
+ * its own: the table reports how many differ and how many layouts they shared.
  *
  *   node bench/build.ts [sizes=1000,10000] [runs=3]
  */
@@ -41,17 +44,20 @@ function projectWith(size: number): string {
   // A copy of the code, so the repository can be edited while a long run goes on.
   for (const entry of ['src', 'public', 'bin', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  generateContent(join(dir, 'content'), size);
+  const plain = generateContent(join(dir, 'content'), size);
+  const reverted = keepValid(join(dir, 'content'), plain, checkContentAt);
+  console.error(`${size}: ${reverted} powers keep their template's stages (a varied limit contradicted the cited article)`);
   return dir;
 }
 
 /** The same text as plain pages in a bare Astro project: the baseline. */
-function bareProjectWith(size: number, contentDir: string): string {
+function bareProjectWith(size: number, contentDir: string): { dir: string; charts: ReturnType<typeof distinctCharts> } {
   const dir = join(tmpdir(), `quanze-bench-bare-${size}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src/pages/p'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const model = checkContentAt(contentDir).model!;
+  const charts = distinctCharts(model);
   const pages = model.powers.map((p) => ({
     id: p.code,
     title: p.name,
@@ -70,13 +76,20 @@ const { title, text } = Astro.props;
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title></head><body><main data-pagefind-body><h1>{title}</h1>{text.map((t) => <p>{t}</p>)}</main></body></html>
 `,
   );
-  return dir;
+  return { dir, charts };
 }
 
 function dirSize(dir: string): number {
   let total = 0;
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) total += statSync(join(e.parentPath, e.name)).size;
   return total;
+}
+
+/** How many layouts the build's charts shared: 流程图：…，用 N 种版式. */
+function layouts(output: string): number {
+  const m = /用 (\d+) 种版式/.exec(output);
+  if (!m) throw new Error(`quanze build printed no flowchart count:\n${output.slice(-2000)}`);
+  return Number(m[1]);
 }
 
 /** Phase times printed by quanze build: 用时 T 秒（校验 a、流程图 b、页面 c、搜索索引 d）. */
@@ -90,7 +103,8 @@ function phases(output: string): { validate: number; charts: number; astro: numb
 const rows: string[][] = [];
 for (const size of sizes) {
   const project = projectWith(size);
-  const bare = bareProjectWith(size, join(project, 'content'));
+  const { dir: bare, charts } = bareProjectWith(size, join(project, 'content'));
+  if (charts.distinct < 0.9 * charts.powers) throw new Error(`only ${charts.distinct} of ${charts.powers} charts differ: the bench must measure distinct charts`);
   const ours: { build: Measure; phases: ReturnType<typeof phases> }[] = [];
   const base: { astro: Measure; pagefind: Measure; total: number; rss: number }[] = [];
   const rebuilds: Measure[] = [];
@@ -124,6 +138,8 @@ for (const size of sizes) {
   const bareTotal = m(base.map((b) => b.total));
   rows.push([
     String(size),
+    `${charts.distinct} (${((100 * charts.distinct) / charts.powers).toFixed(1)}%)`,
+    String(layouts(ours[0]!.build.output)),
     `${validate.seconds.toFixed(1)} s`,
     `${m(ours.map((o) => o.phases.charts)).toFixed(1)} s`,
     `${m(ours.map((o) => o.phases.astro)).toFixed(1)} s`,
@@ -139,4 +155,4 @@ for (const size of sizes) {
   ]);
   console.error(`${size}: runs ours ${ours.map((o) => o.build.seconds.toFixed(1)).join('/')} s, bare ${base.map((b) => b.total.toFixed(1)).join('/')} s, rebuild ${rebuilds.map((r) => r.seconds.toFixed(1)).join('/')} s`);
 }
-printTable(['powers', 'validate', 'flowcharts', 'pages (astro)', 'search index', 'full build', 'bare Astro+pagefind', 'ratio', 'peak RSS', 'bare peak RSS', 'rebuild (1 changed)', 'site size', 'power page (median)'], rows);
+printTable(['powers', 'distinct charts', 'chart layouts', 'validate', 'flowcharts', 'pages (astro)', 'search index', 'full build', 'bare Astro+pagefind', 'ratio', 'peak RSS', 'bare peak RSS', 'rebuild (1 changed)', 'site size', 'power page (median)'], rows);

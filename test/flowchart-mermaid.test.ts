@@ -8,10 +8,9 @@ import { checkContentAt } from '../src/model/check.ts';
 import { buildPowerFlowchart } from '../src/generators/flowchart/index.ts';
 import { escapeLabel, toMermaid } from '../src/generators/flowchart/mermaid-source.ts';
 import type { FlowGraph } from '../src/generators/flowchart/graph.ts';
-import { cleanSvg } from '../src/generators/flowchart/render-svg.ts';
-import { renderMermaidSVG } from 'beautiful-mermaid';
+import { createSvgRenderer } from '../src/generators/flowchart/render-svg.ts';
 import { parseArticleReference } from '../src/lib/statute.ts';
-import { parseChineseNumber } from '../src/lib/chinese-numerals.ts';
+import { parseChineseNumber, toChineseNumber } from '../src/lib/chinese-numerals.ts';
 
 const sample = checkContentAt(resolve('content')).model!;
 
@@ -20,6 +19,11 @@ describe('sample flowcharts', () => {
     for (const power of sample.powers) {
       const chart = buildPowerFlowchart(sample, power);
       await expect(mermaid.parse(chart.mermaid), power.code).resolves.toBeTruthy();
+      // The parser reads the accessible title and description: the power's name and its steps.
+      const diagram = await mermaid.mermaidAPI.getDiagramFromText(chart.mermaid);
+      const db = diagram.db as unknown as { getAccTitle(): string; getAccDescription(): string };
+      expect(db.getAccTitle(), power.code).toBe(escapeLabel(`${power.name}流程图`));
+      expect(db.getAccDescription(), power.code).toContain(`共${toChineseNumber(chart.graph.nodes.length)}个步骤`);
       const stages = power.stages.filter((s) => !s.isOther).map((s) => s.stage);
       expect(chart.graph.groups.map((g) => g.stage), power.code).toEqual(stages);
       // Along the chart's own order of steps, each stage first appears in the stage table's order.
@@ -47,7 +51,7 @@ describe('sample flowcharts', () => {
 
 describe('escaping user text in charts', () => {
   const graphWith = (label: string, title: string): FlowGraph => ({
-    title: 't',
+    title,
     basis: '',
     nodes: [
       { id: 'S0', label: '开始', kind: 'start', sources: [] },
@@ -73,7 +77,7 @@ describe('escaping user text in charts', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 180_000);
 
   it('leaves no markup-significant character in a label', () => {
     fc.assert(
@@ -85,9 +89,17 @@ describe('escaping user text in charts', () => {
 
   it('renders hostile labels to an SVG without markup injection or outside requests', () => {
     const hostile = '<script>alert(1)</script>"]; A-->B; %%{init}%% <img src=x onerror=alert(1)> https://evil.example/';
-    const svg = cleanSvg(renderMermaidSVG(toMermaid(graphWith(hostile, hostile)), { font: 'Noto Sans CJK SC' }));
-    expect(svg).not.toMatch(/<script|<img|onerror=|https:\/\/evil/);
-    expect(svg).not.toContain('fonts.googleapis');
-    expect(svg).toContain('＜script＞');
+    const graph = { ...graphWith(hostile, hostile), title: hostile };
+    const { svg } = createSvgRenderer().render({ graph, mermaid: toMermaid(graph), contacts: { service: { org: hostile, phone: '<b>' }, complaint: { org: '&amp;', phone: '"' } } });
+    // Parsed as the browser parses an SVG file: well-formed, only drawing elements, no event
+    // handlers or links, and the hostile text is text.
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    const elements = [...doc.querySelectorAll('*')];
+    expect(new Set(elements.map((e) => e.tagName.toLowerCase()))).toEqual(new Set(['svg', 'title', 'desc', 'style', 'defs', 'marker', 'path', 'rect', 'text']));
+    const attributes = elements.flatMap((e) => [...e.attributes].map((a) => `${a.name}=${a.value}`));
+    expect(attributes.filter((a) => /^(on|href|xlink:href|src)/i.test(a) || /url\((?!#fc-)/.test(a))).toEqual([]);
+    expect(doc.querySelector('title')!.textContent).toBe(hostile);
+    expect(svg).not.toContain('<script');
   });
 });

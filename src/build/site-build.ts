@@ -9,9 +9,9 @@ import { departmentUpdateDates } from './downloads.ts';
 import { recordNamesFor } from '../generators/diff/record-fields.ts';
 import { missingNoteFindings, publicRevisions, revisionDepartment } from '../history/public-record.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
-import { buildPowerFlowchart } from '../generators/flowchart/index.ts';
-import { prerenderFlowcharts } from '../generators/flowchart/prerender.ts';
-import { chartHash, DEFAULT_FLOWCHART_CACHE } from '../generators/flowchart/render-svg.ts';
+import { createSvgRenderer } from '../generators/flowchart/render-svg.ts';
+import { renderPowerFlowchart, renderTemplateChart, type RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
+import { shareFlowcharts } from '../site/shared-charts.ts';
 import { leavePrevalidatedModel } from '../site/shared-model.ts';
 import { whenPagesWritten } from '../site/pages-written-integration.ts';
 import { leaveDownloadsJob, startDownloads } from './downloads-job.ts';
@@ -97,24 +97,25 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       : `增量构建：${plan.changed.length} 个事项有变化，${plan.removed.length} 个已删除，涉及 ${plan.departments.length} 个部门；其余事项页和部门页沿用上次结果`,
   );
 
-  // Flowcharts: an unchanged power's chart is the one the last build recorded; only the others
-  // (and the standard charts) are drawn up, and laid out if the cache lacks them.
+  // Flowcharts: an unchanged power's chart is the one the last build recorded; the others (and the
+  // standard charts) are drawn here, once, and handed to the pages.
   let since = performance.now();
   const changed = new Set(plan.mode === 'incremental' ? plan.changed : model.powers.map((p) => p.code));
   const chartOf = new Map<string, string>();
-  const sources: string[] = [];
+  const renderer = createSvgRenderer();
+  const drawn = new Map<string, RenderedFlowchart>();
   for (const power of model.powers) {
     if (!changed.has(power.code) && previous?.charts[power.code]) chartOf.set(power.code, previous.charts[power.code]!);
     else {
-      const { mermaid } = buildPowerFlowchart(model, power);
-      chartOf.set(power.code, chartHash(mermaid));
-      sources.push(mermaid);
+      const chart = renderPowerFlowchart(renderer, model, power);
+      drawn.set(power.code, chart);
+      chartOf.set(power.code, chart.image.hash);
     }
   }
-  for (const chart of templateCharts(model)) sources.push(chart.mermaid);
-  const published = new Set([...chartOf.values(), ...sources.map(chartHash)]);
-  const chartStats = await prerenderFlowcharts(sources, resolve(root, DEFAULT_FLOWCHART_CACHE));
-  log(`流程图：共 ${published.size} 张不同的流程图；本次整理 ${chartStats.charts} 张，新绘制 ${chartStats.rendered} 张`);
+  const standard = templateCharts(model).map((c) => renderTemplateChart(renderer, c));
+  const published = new Set([...chartOf.values(), ...standard.map((c) => c.image.hash)]);
+  shareFlowcharts(drawn);
+  log(`流程图：共 ${published.size} 张不同的流程图；本次绘制 ${renderer.stats.charts} 张，用 ${renderer.stats.layouts} 种版式`);
   const flowcharts = lap(since);
   dropManifest(manifestFile);
 
@@ -145,6 +146,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     await runAstro(root, target, model, history, contentDir, plan.mode === 'incremental' ? scopeFile : undefined);
   } finally {
     whenPagesWritten(undefined);
+    shareFlowcharts(undefined);
   }
   const aggregates = plan.mode === 'incremental' ? mergePartial(target, outDir, plan, previous!.aggregates, published) : undefined;
   const astro = lap(since);

@@ -1,29 +1,25 @@
 import { resolve } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
 import { allCharts } from '../generators/flowchart/all-charts.ts';
-import { prerenderFlowcharts } from '../generators/flowchart/prerender.ts';
-import { DEFAULT_FLOWCHART_CACHE } from '../generators/flowchart/render-svg.ts';
+import { createSvgRenderer } from '../generators/flowchart/render-svg.ts';
 import { parseCommandArgs } from './args.ts';
-import { UsageError } from './usage-error.ts';
 
-/** Lays out every flowchart into the cache before the site build, on all cores. */
+/**
+ * Draws every chart the site would publish and reports how many there are, how many differ and
+ * how many layouts they share: a quick check of a content set's charts without building the site.
+ */
 export async function runFlowcharts(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(args, {
-    content: { type: 'string', default: 'content' },
-    'cache-dir': { type: 'string', default: DEFAULT_FLOWCHART_CACHE },
-    workers: { type: 'string' },
-  });
-  const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) throw new UsageError('--workers 应为正整数');
+  const { values } = parseCommandArgs(args, { content: { type: 'string', default: 'content' } });
   const result = checkContentAt(resolve(values.content));
   if (!result.ok || !result.model) {
     console.error('内容校验未通过，未生成流程图：请先运行 npx quanze validate');
     return 1;
   }
+  const started = performance.now();
+  const renderer = createSvgRenderer();
   const charts = allCharts(result.model);
-  const stats = await prerenderFlowcharts(charts.map((c) => c.mermaid), resolve(values['cache-dir']), workers);
-  console.log(
-    `流程图：${stats.charts} 张，不同的 ${stats.distinct} 张；已缓存 ${stats.cached} 张，新绘制 ${stats.rendered} 张（${stats.workers} 个线程），用时 ${(stats.ms / 1000).toFixed(2)} 秒`,
-  );
+  const hashes = new Set(charts.map((c) => renderer.render(c).hash));
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`流程图：${charts.length} 张，不同的 ${hashes.size} 张，共用 ${renderer.stats.layouts} 种版式（${renderer.stats.plans} 种结构），用时 ${seconds.toFixed(2)} 秒`);
   return 0;
 }

@@ -29,7 +29,7 @@ const USAGE = `用法：quanze <命令> [选项]
   schemas [--out 目录]        生成各类文件的 JSON Schema（供编辑器提示和校验）
   build [--full] [--out dist]  构建网站：校验、流程图、页面、搜索索引；上次构建后只改了事项文件时只重建受影响的页面（--full 完整重建）
   index-search [--site dist]  为已构建网站的事项页重建搜索索引（分片，降低内存占用；build 会自动运行）
-  flowcharts                  预先绘制全部流程图并缓存（多线程；build 会自动运行）
+  flowcharts                  绘制全部流程图，报告数量、不同图数和共用版式数（build 会自动绘制）
 
 通用选项：
   --content <目录>            内容目录（默认 content）

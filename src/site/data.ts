@@ -6,8 +6,9 @@ import type { Model, PowerModel } from '../model/types.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { sharedHistory, sharedModel } from './shared-model.ts';
 import { buildsPowerPages } from './build-scope.ts';
-import { buildPowerFlowchart, type PowerFlowchart } from '../generators/flowchart/index.ts';
-import { createSvgRenderer, DEFAULT_FLOWCHART_CACHE, type RenderedSvg } from '../generators/flowchart/render-svg.ts';
+import { createSvgRenderer } from '../generators/flowchart/render-svg.ts';
+import { renderPowerFlowchart, renderTemplateChart, type RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
+import { sharedFlowchart } from './shared-charts.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
 import { recordNamesFor } from '../generators/diff/record-fields.ts';
@@ -63,20 +64,19 @@ export function getSiteSettings(): SiteSettings {
   return getModel().site;
 }
 
-const renderer = createSvgRenderer({ cacheDir: resolve(DEFAULT_FLOWCHART_CACHE) });
-export type RenderedFlowchart = PowerFlowchart & { image: RenderedSvg };
+const renderer = createSvgRenderer();
+export type { RenderedFlowchart };
 const flowcharts = new Map<string, RenderedFlowchart>();
 
 /**
- * A power's flowchart with its SVG. The SVG is published once per distinct chart at
- * /flowcharts/<hash>.svg (identical charts share one file and one layout), beside its Mermaid
- * source at /flowcharts/<hash>.mmd; the page carries the text equivalent.
+ * A power's flowchart with its SVG, published at /flowcharts/<hash>.svg beside its Mermaid source
+ * at /flowcharts/<hash>.mmd; the page carries the text equivalent. quanze build has drawn it
+ * already (see shared-charts.ts); a bare `astro build` draws it here.
  */
 export function getPowerFlowchart(power: PowerModel): RenderedFlowchart {
-  let chart = flowcharts.get(power.code);
+  let chart = flowcharts.get(power.code) ?? sharedFlowchart(power.code);
   if (!chart) {
-    const built = buildPowerFlowchart(getModel(), power);
-    chart = { ...built, image: renderer.render(built.mermaid, built.graph.title) };
+    chart = renderPowerFlowchart(renderer, getModel(), power);
     flowcharts.set(power.code, chart);
   }
   return chart;
@@ -86,24 +86,21 @@ let standardCharts: (RenderedFlowchart & { users: string[] })[] | undefined;
 
 /** The standard charts: each flow template in use, drawn on its own. */
 export function getTemplateFlowcharts(): (RenderedFlowchart & { users: string[] })[] {
-  standardCharts ??= templateCharts(getModel()).map((c) => ({ ...c, users: c.users ?? [], image: renderer.render(c.mermaid, c.graph.title) }));
+  standardCharts ??= templateCharts(getModel()).map((c) => renderTemplateChart(renderer, c));
   return standardCharts;
 }
 
 /**
- * Every distinct published chart, by hash, for the /flowcharts/ files (in an incremental build,
- * those of the powers rebuilt and the standard charts; quanze build keeps the others).
+ * Every published chart, by hash, for the /flowcharts/ files (in an incremental build, those of
+ * the powers rebuilt and the standard charts; quanze build keeps the others). Each power's SVG
+ * names the power in its <title>, so each power has its own file.
  */
 export function allFlowchartFiles(): Map<string, { svg: string; mermaid: string }> {
   const files = new Map<string, { svg: string; mermaid: string }>();
   const charts = [...getModel().powers.filter((p) => buildsPowerPages(p.code)).map(getPowerFlowchart), ...getTemplateFlowcharts()];
-  // Identical charts of several powers share one file, so the file's accessible name is the
-  // general one; each page's <img> carries the power's own.
-  for (const c of charts) files.set(c.image.hash, { svg: renderer.render(c.mermaid, PUBLISHED_CHART_TITLE).svg, mermaid: c.mermaid });
+  for (const c of charts) files.set(c.image.hash, { svg: c.image.svg, mermaid: c.mermaid });
   return files;
 }
-
-const PUBLISHED_CHART_TITLE = '行政执法流程图';
 
 export function flowchartUrl(hash: string, ext: 'svg' | 'mmd'): string {
   return `/flowcharts/${hash}.${ext}`;

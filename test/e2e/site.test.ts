@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
+import { contrastRatio, measureChart, pdfWords } from '../helpers/chart-measure.ts';
 
 /**
  * The built site in a real browser (Debian's Chromium driven by Playwright): navigation, the
@@ -239,6 +240,93 @@ describe.runIf(run)('public site in Chromium', () => {
     } finally {
       await sharded.close();
     }
+  });
+
+  describe('flowcharts people can read', () => {
+    // One power of each flow template in use, so every template shape is measured.
+    const chartPages = async () => {
+      const { checkContentAt } = await import('../../src/model/check.ts');
+      const model = checkContentAt(resolve('content')).model!;
+      const byFlow = new Map<string, string>();
+      for (const p of model.powers) if (!byFlow.has(p.procedure.flow)) byFlow.set(p.procedure.flow, `/powers/${p.code}/`);
+      return [...byFlow.values()];
+    };
+
+    it('at 1280 px: text steps first, chart text ≥ 12 CSS px, lines and borders 1.5 px, contrast ≥ 4.5:1 from computed colours', async () => {
+      const paths = await chartPages();
+      expect(paths.length).toBeGreaterThanOrEqual(5);
+      for (const path of paths) {
+        const page = await open(path);
+        const order = await page.evaluate(() => {
+          const steps = document.querySelector('ol.steps')!;
+          const figure = document.querySelector('figure.flowchart')!;
+          return Boolean(steps.compareDocumentPosition(figure) & Node.DOCUMENT_POSITION_FOLLOWING);
+        });
+        expect(order, `${path}: the text steps come before the chart`).toBe(true);
+        const img = page.locator('figure.flowchart img');
+        await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { message: path, timeout: 20_000 }).toBeGreaterThan(300);
+        const m = await measureChart(page, img);
+        expect(m.texts, path).toBeGreaterThan(10);
+        expect(m.minFontPx, path).toBeGreaterThanOrEqual(12);
+        expect(m.minStrokePx, path).toBeGreaterThanOrEqual(1.5);
+        for (const ink of m.inks) {
+          const worst = Math.min(...m.grounds.map((g) => contrastRatio(ink.color, g)));
+          expect(worst, `${path} ${ink.what}`).toBeGreaterThanOrEqual(4.5);
+        }
+        const title = await page.evaluate(async (src) => new DOMParser().parseFromString(await (await fetch(src)).text(), 'image/svg+xml').querySelector('svg > title')?.textContent, (await img.getAttribute('src'))!);
+        expect(title, path).toBe(`${await page.locator('h1').textContent()}流程图`);
+        await page.close();
+      }
+    }, 120_000);
+
+    it('on a 390 px phone: a full-screen viewer within the site, chart text ≥ 12 CSS px at its default zoom, pinch-zoom allowed, a way back', async () => {
+      const path = (await chartPages())[0]!;
+      const page = await open(path, { width: 390 });
+      await expect(page.evaluate(() => document.querySelector('meta[name=viewport]')!.getAttribute('content'))).resolves.not.toMatch(/user-scalable\s*=\s*(no|0)|maximum-scale\s*=\s*1(\.0)?\b/);
+      await page.getByRole('link', { name: '全屏查看流程图（可拖动、缩放）' }).click();
+      const viewer = page.locator('.chart-viewer');
+      await expect.poll(() => viewer.isVisible(), { timeout: 10_000 }).toBe(true);
+      const box = (await viewer.boundingBox())!;
+      expect([box.x, box.y, box.width, box.height]).toEqual([0, 0, 390, 900]);
+      await expect(viewer.getByRole('link', { name: '郑州市行政执法权责清单' }).isVisible()).resolves.toBe(true);
+      const pane = viewer.locator('.chart-viewer-pane');
+      // Chromium reports pan-x pan-y pinch-zoom as its equivalent, manipulation.
+      await expect(pane.evaluate((el) => getComputedStyle(el).touchAction)).resolves.toMatch(/pinch-zoom|manipulation/);
+      await expect(pane.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX === 'auto')).resolves.toBe(true);
+      const img = viewer.locator('img');
+      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 20_000 }).toBeGreaterThan(300);
+      const m = await measureChart(page, img);
+      expect(m.minFontPx).toBeGreaterThanOrEqual(12);
+      await page.screenshot({ path: join(OUT, 'flowchart-viewer-390.png') });
+      await viewer.getByRole('link', { name: '← 返回事项页' }).click();
+      await expect.poll(() => viewer.isVisible(), { timeout: 10_000 }).toBe(false);
+      expect(new URL(page.url()).pathname).toBe(path);
+      await page.close();
+    });
+
+    it('printed: each power page\'s chart on at most 2 portrait A4 pages, text ≥ 9 pt', async () => {
+      for (const path of await chartPages()) {
+        const page = await open(path);
+        const src = (await page.locator('figure.flowchart img').getAttribute('src'))!;
+        const svg = await (await fetch(site.url + src)).text();
+        const lines = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').normalize('NFKC'));
+        const tokens = new Set(lines.flatMap((l) => l.split(/\s+/)).filter(Boolean));
+        const file = join(OUT, `print-${path.split('/')[2]}.pdf`);
+        await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+        await page.close();
+        const pages = pdfWords(file);
+        // A chart page is one whose words are mostly the chart's own text.
+        const chart = pages.map((p, i) => ({ ...p, i })).filter((p) => p.words.length && p.words.filter((w) => tokens.has(w.text)).length / p.words.length >= 0.5);
+        expect(chart.length, path).toBeGreaterThanOrEqual(1);
+        expect(chart.length, path).toBeLessThanOrEqual(2);
+        expect(chart.at(-1)!.i - chart[0]!.i, `${path}: chart pages follow each other`).toBe(chart.length - 1);
+        for (const p of chart) expect([Math.round(p.width), Math.round(p.height)], path).toEqual([595, 842]);
+        // Ideographs are one em wide, so a line of them measures its font size.
+        const sizes = chart.flatMap((p) => p.words.filter((w) => tokens.has(w.text) && /^[\u4e00-\u9fff（）《》、，：]{2,}$/.test(w.text)).map((w) => (w.xMax - w.xMin) / w.text.length));
+        expect(sizes.length, path).toBeGreaterThanOrEqual(2);
+        expect(Math.min(...sizes), path).toBeGreaterThanOrEqual(9);
+      }
+    }, 180_000);
   });
 
   it('counts the same citations on law pages, the laws index, 待调整事项, laws check and the effects table', () => {

@@ -1,4 +1,5 @@
 import type { Model } from '../../model/types.ts';
+import type { ChartContacts } from './chart-spec.ts';
 import { buildPowerFlowchart, type PowerFlowchart } from './index.ts';
 import { templateFlowchart } from './template-chart.ts';
 
@@ -7,6 +8,8 @@ export interface ChartSource extends PowerFlowchart {
   key: string;
   /** Categories and procedures a standard chart serves. */
   users?: string[];
+  /** The department's service and complaint contacts, printed at the foot of a power's chart. */
+  contacts?: ChartContacts;
 }
 
 /** The standard charts: one per flow template in use, with the categories and procedures it serves. */
@@ -22,5 +25,5 @@ export function templateCharts(model: Model): ChartSource[] {
 
 /** Every chart the site publishes: one per power and one per flow template in use. */
 export function allCharts(model: Model): ChartSource[] {
-  return [...model.powers.map((p) => ({ key: p.code, ...buildPowerFlowchart(model, p) })), ...templateCharts(model)];
+  return [...model.powers.map((p) => ({ key: p.code, contacts: p.department, ...buildPowerFlowchart(model, p) })), ...templateCharts(model)];
 }

@@ -99,7 +99,8 @@ export function buildFlowGraph(model: Model, power: PowerModel): FlowGraph {
     const otherUnit = stage.unit.id !== power.unit.id ? `${stage.unit.name}·` : '';
     return `${stageName}（${otherUnit}${owner}）`;
   };
-  if (template.layout === 'linear') return linearGraph(model, template, stages, groupTitle);
+  // Every power's chart is named after the power (its SVG title and Mermaid accTitle).
+  if (template.layout === 'linear') return { ...linearGraph(model, template, stages, groupTitle), title: `${power.name}流程图` };
 
   const { nodes, edges } = selectBranches(model, template, factsOf(power), power);
   const groups: FlowGroup[] = [];

@@ -1,4 +1,6 @@
 import type { FlowGraph, FlowGraphNode } from './graph.ts';
+import { chartSummary } from './chart-spec.ts';
+import { statuteNumerals } from './chart-text.ts';
 
 /**
  * Characters that carry meaning in Mermaid or in the SVG/HTML it becomes. User text is mapped to
@@ -22,7 +24,7 @@ export function escapeLabel(text: string): string {
 }
 
 export function nodeLabel(node: FlowGraphNode): string {
-  return node.limit ? `${node.label}（${node.limit}）` : node.label;
+  return node.limit ? `${node.label}（${statuteNumerals(node.limit)}）` : node.label;
 }
 
 function nodeShape(node: FlowGraphNode): string {
@@ -38,9 +40,12 @@ function nodeShape(node: FlowGraphNode): string {
   }
 }
 
-/** Writes the graph as a Mermaid flowchart with ASCII ids (the renderers need them) and escaped labels. */
+/**
+ * Writes the graph as a Mermaid flowchart with ASCII ids (the renderers need them) and escaped
+ * labels; accTitle and accDescr name the chart and summarise its steps for screen readers.
+ */
 export function toMermaid(graph: FlowGraph): string {
-  const lines = ['flowchart TD'];
+  const lines = ['flowchart TD', `  accTitle: ${escapeLabel(graph.title)}`, `  accDescr: ${escapeLabel(chartSummary(graph))}`];
   const grouped = new Set(graph.groups.flatMap((g) => g.nodeIds));
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   for (const node of graph.nodes) if (!grouped.has(node.id)) lines.push(`  ${node.id}${nodeShape(node)}`);

@@ -1,102 +1,128 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { renderMermaidSVG } from 'beautiful-mermaid';
+import type { FlowGraph } from './graph.ts';
+import { chartSpec, sizesOf, type ChartContacts, type ChartSpec } from './chart-spec.ts';
+import { planChart, placeChart, stretchBands, type ChartLayout, type ChartPlan, type ChartStructure } from './layout.ts';
+import { drawChart, printParts } from './draw-svg.ts';
 
 /**
- * The one place that turns Mermaid source into SVG. It uses beautiful-mermaid (pure JS, no
- * browser, ~35 ms a chart), removes the web-font @import it embeds (an outside request many
- * readers cannot reach), and caches by content hash in memory and, when given a folder, on disk
- * across builds, so identical charts are laid out once.
+ * The one place that turns a chart into SVG. Layout is computed per shape — the graph's structure
+ * and its box sizes, not its text — and kept, so the thousands of charts of one template share a
+ * handful of layouts; each chart is then its text placed into that geometry by string templating.
+ * Cost grows with what differs between charts, not with their number.
  */
-export interface SvgRendererOptions {
-  cacheDir?: string;
-}
-
-const FONT = 'Noto Sans CJK SC';
-const RENDERER_VERSION = 'bm-1.1.3-r2';
-
-/** Where rendered charts are kept between builds (kept by CI caches of node_modules). */
-export const DEFAULT_FLOWCHART_CACHE = 'node_modules/.cache/quanze-flowcharts';
-
-/** Content hash of a chart: the Mermaid source and the renderer version. */
-export function chartHash(source: string): string {
-  return createHash('sha256').update(RENDERER_VERSION).update('\0').update(source).digest('hex').slice(0, 32);
-}
-
-/** Lays out one chart (the slow step, ~35 ms) and cleans the SVG. */
-export function renderSvg(source: string): string {
-  return cleanSvg(renderMermaidSVG(source, { font: FONT }));
-}
+const RENDERER_VERSION = 'quanze-grid-1';
 
 export interface RenderedSvg {
-  /** Content hash of the Mermaid source (and renderer version): a stable file name. */
+  /** Content hash of the chart (its Mermaid source, contacts and renderer version): a stable file name. */
   hash: string;
   svg: string;
   width: number;
   height: number;
+  /** Where the printed chart breaks across A4 pages: [top, bottom] in SVG px, at stage boundaries. */
+  parts: [number, number][];
 }
 
-function sizeOf(svg: string): { width: number; height: number } {
-  const m = /viewBox="[\d.-]+ [\d.-]+ ([\d.]+) ([\d.]+)"/.exec(svg);
-  return { width: Math.round(Number(m?.[1] ?? 0)), height: Math.round(Number(m?.[2] ?? 0)) };
+export interface ChartInput {
+  graph: FlowGraph;
+  mermaid: string;
+  contacts?: ChartContacts;
 }
 
-export function createSvgRenderer(options: SvgRendererOptions = {}) {
-  const memory = new Map<string, string>();
-  const stats = { rendered: 0, memoryHits: 0, diskHits: 0 };
-  if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
+/** Content hash of a chart: what it says (its Mermaid source), its foot and the renderer version. */
+export function chartHash(chart: ChartInput): string {
+  const contacts = chart.contacts ? JSON.stringify([chart.contacts.service, chart.contacts.complaint]) : '';
+  return createHash('sha256').update(RENDERER_VERSION).update('\0').update(chart.mermaid).update('\0').update(contacts).digest('hex').slice(0, 32);
+}
 
-  function render(source: string, title: string): RenderedSvg {
-    const hash = chartHash(source);
-    let svg = memory.get(hash);
-    if (svg) stats.memoryHits++;
-    else {
-      const file = options.cacheDir ? join(options.cacheDir, `${hash}.svg`) : undefined;
-      if (file && existsSync(file)) {
-        svg = readFileSync(file, 'utf8');
-        stats.diskHits++;
-      } else {
-        svg = renderSvg(source);
-        stats.rendered++;
-        if (file) writeFileSync(file, svg);
+function structureOf(graph: FlowGraph): ChartStructure {
+  const bandOf = new Map<string, number>();
+  graph.groups.forEach((g, i) => g.nodeIds.forEach((id) => bandOf.set(id, i)));
+  return {
+    nodes: graph.nodes.map((n) => ({ id: n.id, kind: n.kind, band: bandOf.get(n.id) })),
+    edges: graph.edges.map((e) => ({ from: e.from, to: e.to })),
+    bands: graph.groups.length,
+  };
+}
+
+export interface RendererStats {
+  charts: number;
+  plans: number;
+  layouts: number;
+}
+
+export function createSvgRenderer() {
+  const plans = new Map<string, ChartPlan[]>();
+  const layouts = new Map<ChartPlan, Map<string, ChartLayout>>();
+  const stats: RendererStats = { charts: 0, plans: 0, layouts: 0 };
+
+  function plansFor(graph: FlowGraph): ChartPlan[] {
+    const structure = structureOf(graph);
+    const key = JSON.stringify(structure);
+    let found = plans.get(key);
+    if (!found) {
+      // A single column only for charts that have no branches: elsewhere it is always the tallest.
+      found = [];
+      for (const columns of [3, 2, 1]) {
+        const plan = planChart(structure, columns);
+        if (!found.some((p) => p.columns === plan.columns) && (plan.columns > 1 || !found.length)) found.push(plan);
       }
-      memory.set(hash, svg);
+      plans.set(key, found);
+      stats.plans++;
     }
-    return { hash, svg: withTitle(svg, title, hash), ...sizeOf(svg) };
+    return found;
+  }
+
+  function layoutFor(spec: ChartSpec, plan: ChartPlan): ChartLayout {
+    let shapes = layouts.get(plan);
+    if (!shapes) layouts.set(plan, (shapes = new Map()));
+    const key = sizesOf(spec);
+    let layout = shapes.get(key);
+    if (!layout) {
+      layout = placeChart(spec, plan);
+      shapes.set(key, layout);
+      stats.layouts++;
+    }
+    return layout;
+  }
+
+  const grids = new Map<string, ChartPlan>();
+
+  /**
+   * The grid a template's charts are drawn on: of the candidates, the one that makes the template's
+   * own text (its steps and articles, without any power's posts and limits) shortest within the
+   * printable width. Chosen once per template, and the same whichever chart comes first.
+   */
+  function gridFor(graph: FlowGraph): ChartPlan {
+    let key = '';
+    for (const n of graph.nodes) key += `${n.id}\u0001${n.kind}\u0001${n.label}\u0001${n.sources.join('\u0002')}\u0003`;
+    for (const e of graph.edges) key += `${e.from}\u0001${e.to}\u0001${e.label ?? ''}\u0003`;
+    for (const g of graph.groups) key += `${g.nodeIds.join('\u0001')}\u0003`;
+    let grid = grids.get(key);
+    if (!grid) {
+      const bare: FlowGraph = { ...graph, nodes: graph.nodes.map((n) => ({ ...n, limit: undefined })), groups: graph.groups.map((g) => ({ ...g, title: g.stage })) };
+      let best: { plan: ChartPlan; height: number } | undefined;
+      for (const plan of plansFor(graph)) {
+        const spec = chartSpec(bare, {}, plan.widths);
+        const height = placeChart(spec, plan).height;
+        if (!best || height < best.height) best = { plan, height };
+      }
+      grid = best!.plan;
+      grids.set(key, grid);
+    }
+    return grid;
+  }
+
+  function render(chart: ChartInput): RenderedSvg {
+    stats.charts++;
+    const plan = gridFor(chart.graph);
+    const spec = chartSpec(chart.graph, chart.contacts ?? {}, plan.widths);
+    const layout = stretchBands(layoutFor(spec, plan), spec.bands.map((b) => b.labelHeight));
+    const hash = chartHash(chart);
+    const drawn = drawChart(spec, layout, `fc-${hash.slice(0, 8)}`);
+    return { hash, ...drawn, parts: printParts(layout, drawn.height) };
   }
 
   return { render, stats };
 }
 
-/** Strips outside requests and checks the renderer produced a real picture. */
-export function cleanSvg(svg: string): string {
-  const cleaned = minifySvg(svg.replace(/@import\s+url\([^)]*\)\s*;?/g, ''));
-  if (/viewBox="0 0 0 0"/.test(cleaned) || !/<svg[\s>]/.test(cleaned)) {
-    throw new Error('flowchart renderer produced an empty SVG (node or subgraph ids must be ASCII)');
-  }
-  if (/https?:\/\//.test(cleaned.replace(/xmlns(:\w+)?="http:\/\/www\.w3\.org\/[^"]*"/g, ''))) {
-    throw new Error('flowchart SVG still refers to an outside host');
-  }
-  return cleaned;
-}
-
-/**
- * Shrinks the renderer's output to about half: coordinates to one decimal (a tenth of a pixel is
- * invisible), no data-* debugging attributes, no comments or indentation.
- */
-export function minifySvg(svg: string): string {
-  return svg
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s(data-[\w-]+)="[^"]*"/g, '')
-    .replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`)
-    .replace(/>\s+</g, '><')
-    .replace(/\n\s*/g, ' ');
-}
-
-/** Gives the SVG an accessible name; the id keeps several charts on one page apart. */
-function withTitle(svg: string, title: string, hash: string): string {
-  const id = `fc-${hash.slice(0, 10)}`;
-  const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return svg.replace(/<svg\b([^>]*)>/, `<svg$1 role="img" aria-labelledby="${id}"><title id="${id}">${escaped}</title>`);
-}
+export type SvgRenderer = ReturnType<typeof createSvgRenderer>;
