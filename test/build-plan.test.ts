@@ -61,7 +61,12 @@ describe('build plan', () => {
 
 describe('search shards', () => {
   it('puts a code in the same shard on every machine and spreads codes evenly', () => {
-    expect(shardOf('410100-YJ-XK-001', 10)).toBe(shardOf('410100-YJ-XK-001', 10));
+    // FNV-1a 32-bit test vectors from the FNV reference (draft-eastlake-fnv: "a", "foobar"), read
+    // whole with a modulus of 2^32; the code's shard was computed by an independent implementation.
+    expect(shardOf('', 2 ** 32)).toBe(0x811c9dc5);
+    expect(shardOf('a', 2 ** 32)).toBe(0xe40c292c);
+    expect(shardOf('foobar', 2 ** 32)).toBe(0xbf9cf968);
+    expect(shardOf('410100-YJ-XK-001', 10)).toBe(5);
     expect(shardCount(72)).toBe(1);
     expect(shardCount(10_000)).toBe(10);
     const sizes = Array(10).fill(0);
@@ -89,6 +94,12 @@ describe('search shards', () => {
       const listed = JSON.parse(readFileSync(join(site, 'pagefind-shards.json'), 'utf8')) as string[];
       const filled = new Set(['X-1', 'X-2', 'X-3'].map((c) => shardOf(c, 2)));
       expect(listed).toEqual(filled.has(1) ? ['/pagefind-1/'] : []);
+      // pagefind's own entry file of each shard counts the pages it holds: together, all three.
+      const pageCount = (dir: string) => {
+        const entry = JSON.parse(readFileSync(join(site, dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+        return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+      };
+      expect([...filled].map((k) => pageCount(k === 0 ? 'pagefind' : `pagefind-${k}`)).reduce((a, b) => a + b, 0)).toBe(3);
     } finally {
       rmSync(site, { recursive: true, force: true });
     }

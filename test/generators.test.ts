@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDepartmentList } from '../src/generators/list-table.ts';
@@ -8,11 +8,12 @@ import { BASE_FIXTURE, checkFixture } from './helpers/content.ts';
 
 const GOLDEN = join(BASE_FIXTURE, '../golden');
 
-/** Compares with a reviewed golden file; UPDATE_GOLDEN=1 rewrites it (then review the diff). */
-function matchGolden(name: string, actual: string) {
-  const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
+/**
+ * Compares with a reviewed golden file, as a vitest file snapshot: `vitest -u` rewrites it (then
+ * review the diff), and a missing golden fails under CI instead of being written.
+ */
+async function matchGolden(name: string, actual: string) {
+  await expect(actual).toMatchFileSnapshot(join(GOLDEN, name));
 }
 
 const fixture = checkFixture();
@@ -22,8 +23,8 @@ const department = model.departments[0]!;
 describe('权责清单 table model', () => {
   const list = buildDepartmentList(model, department);
 
-  it('matches the reviewed golden model', () => {
-    matchGolden('list-table.json', JSON.stringify(list, null, 2) + '\n');
+  it('matches the reviewed golden model', async () => {
+    await matchGolden('list-table.json', JSON.stringify(list, null, 2) + '\n');
   });
 
   it('follows the official layout: headings, columns, numbered duties closed by 其他, footer', () => {
@@ -49,9 +50,9 @@ describe('权责清单 table model', () => {
 });
 
 describe('岗责体系', () => {
-  it('breaks powers down to unit → post → duties and flags gaps', () => {
+  it('breaks powers down to unit → post → duties and flags gaps', async () => {
     const system = buildPostSystem(model, department);
-    matchGolden('post-system.json', JSON.stringify(system, null, 2) + '\n');
+    await matchGolden('post-system.json', JSON.stringify(system, null, 2) + '\n');
     expect(system.counts).toEqual({ units: 3, posts: 12, duties: 13, powers: 2 });
     const review = system.units.find((u) => u.id === 'fgc')!.posts[0]!;
     expect(review.duties.map((d) => `${d.code} ${d.stage}`)).toEqual(['410100-CS-CF-001 审查']);

@@ -183,6 +183,6 @@ describe('open data and editor schemas', () => {
       expect(readFileSync(join('schemas', `${name}.schema.json`), 'utf8'), `schemas/${name}.schema.json is stale: run npx quanze schemas`).toBe(jsonSchema(name));
     }
     const settings = JSON.parse(readFileSync('.vscode/settings.json', 'utf8'));
-    expect(Object.keys(settings['yaml.schemas'])).toEqual(['./schemas/department.schema.json', './schemas/law.schema.json', './schemas/flow.schema.json', './schemas/stages.schema.json', './schemas/site.schema.json']);
+    expect(Object.keys(settings['yaml.schemas'])).toEqual(['./schemas/department.schema.json', './schemas/law.schema.json', './schemas/flow.schema.json', './schemas/stages.schema.json', './schemas/site.schema.json', './schemas/directory.schema.json']);
   });
 });

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContentAt } from '../src/model/check.ts';
 import { formatFinding } from '../src/model/findings.ts';
@@ -44,5 +45,15 @@ describe('sample content', () => {
   it('has a 子项, a suspended or cancelled power, and powers of several units', () => {
     expect(model.powers.some((p) => p.parent)).toBe(true);
     expect(model.powers.some((p) => p.status !== '有效')).toBe(true);
+    // Each power is carried out by the unit its file names (read here from the file, not the
+    // model), and at least one department spreads its powers over several units.
+    const unitsByDepartment = new Map<string, Set<string>>();
+    for (const power of model.powers) {
+      const named = /^unit: *(\S+)$/m.exec(readFileSync(join(process.cwd(), power.file), 'utf8'))?.[1];
+      expect(power.unit.id, power.code).toBe(named);
+      expect(power.department.units.map((u) => u.id)).toContain(power.unit.id);
+      unitsByDepartment.set(power.department.id, (unitsByDepartment.get(power.department.id) ?? new Set()).add(power.unit.id));
+    }
+    expect(Math.max(...[...unitsByDepartment.values()].map((units) => units.size))).toBeGreaterThan(1);
   });
 });

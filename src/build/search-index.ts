@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { close as closePagefind, createIndex } from 'pagefind';
 
 /**
  * The search index of the power pages, in shards. Pagefind's time and memory grow faster than the
@@ -55,60 +53,78 @@ export interface IndexOptions {
 
 /**
  * Indexes the given shards (all by default) of a site whose pages are written, two shards at a
- * time where there are two cores. Each shard's pages are hard-linked into a folder of their own,
- * since pagefind selects pages by glob and a hash cannot be written as one. Every page must be
- * complete on disk, and pagefind must report exactly that many pages: a page missing from search
- * is an error, never a silent gap.
+ * time where there are two cores, through pagefind's Node API (one index per shard, each page
+ * added by its path so pagefind gives it the page's own URL). Every page must be complete on disk,
+ * and pagefind must return exactly those pages: a page missing from search is an error, never a
+ * silent gap.
  */
 export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   const started = performance.now();
   const { site, shards } = options;
-  const staging = `${site.replace(/\/+$/, '')}.search-shards`;
-  rmSync(staging, { recursive: true, force: true });
   const members = new Map<number, string[]>();
   for (let k = 0; k < shards; k++) if (!options.only || options.only.has(k)) members.set(k, []);
   for (const code of options.codes) members.get(shardOf(code, shards))?.push(code);
 
   const queue = [...members.keys()];
   const lanes = Math.min(2, availableParallelism(), queue.length);
-  await Promise.all(
+  // Every lane is let finish before the pagefind service (a child process, which would otherwise
+  // keep the build from exiting) is closed; then the first failure is reported.
+  const lanesDone = await Promise.allSettled(
     Array.from({ length: lanes }, async () => {
-      for (let k = queue.shift(); k !== undefined; k = queue.shift()) await indexShard(site, options.overlay, join(staging, String(k)), k, members.get(k)!);
+      try {
+        for (let k = queue.shift(); k !== undefined; k = queue.shift()) await indexShard(site, options.overlay, k, members.get(k)!);
+      } catch (error) {
+        queue.length = 0;
+        throw error;
+      }
     }),
   );
+  await closePagefind();
+  const failure = lanesDone.find((lane) => lane.status === 'rejected');
+  if (failure) throw failure.reason;
   // Shards left from a build with more of them would be merged in again: remove them.
   for (const entry of readdirSync(site)) {
     const k = /^pagefind-(\d+)$/.exec(entry)?.[1];
     if (k !== undefined && Number(k) >= shards) rmSync(join(site, entry), { recursive: true, force: true });
   }
-  await rm(staging, { recursive: true, force: true });
   // Pagefind makes no index of nothing: a shard without pages (a site without powers) is left out.
   const filled = new Set(options.codes.map((c) => shardOf(c, shards)));
   writeFileSync(join(site, SHARD_LIST), JSON.stringify([...filled].filter((k) => k > 0).sort((a, b) => a - b).map((k) => `/${shardDir(k)}/`)));
   return { pages: options.codes.length, shards, indexed: [...members.keys()], ms: performance.now() - started };
 }
 
-async function indexShard(site: string, overlay: string | undefined, folder: string, k: number, codes: string[]): Promise<void> {
+async function indexShard(site: string, overlay: string | undefined, k: number, codes: string[]): Promise<void> {
   const output = join(site, shardDir(k));
   rmSync(output, { recursive: true, force: true });
   if (codes.length === 0) return;
-  mkdirSync(folder, { recursive: true });
-  for (const code of codes) {
-    const page = [overlay, site].map((root) => root && join(root, 'powers', code, 'index.html')).find((p) => p && existsSync(p))!;
+  // Each page is read in the same synchronous pass that finds it: an incremental build moves its
+  // pages over the last output meanwhile, so a path found now may be gone after the next await.
+  const pages = codes.map((code) => {
+    const page = [overlay, site].map((root) => root && join(root, 'powers', code, 'index.html')).find((p) => p && existsSync(p));
     if (!page || !isCompletePage(page)) throw new Error(`事项页 powers/${code}/index.html 不存在或不完整：网站构建不完整，未建立搜索索引`);
-    const link = join(folder, 'powers', code, 'index.html');
-    mkdirSync(dirname(link), { recursive: true });
-    try {
-      linkSync(page, link);
-    } catch {
-      copyFileSync(page, link);
+    return { code, content: readFileSync(page, 'utf8') };
+  });
+  const failed = (what: string, errors: string[]) => new Error(`搜索索引分片 ${k} 建立失败（${what}）：\n${errors.join('\n')}`);
+  const created = await createIndex();
+  if (!created.index) throw failed('创建索引', created.errors);
+  const index = created.index;
+  try {
+    const added = await Promise.all(
+      pages.map(async ({ code, content }) => ({ code, ...(await index.addHTMLFile({ sourcePath: `powers/${code}/index.html`, content })) })),
+    );
+    const rejected = added.filter((a) => a.errors.length > 0);
+    if (rejected.length) throw failed('收录事项页', rejected.map((a) => `powers/${a.code}/index.html：${a.errors.join('；')}`));
+    // Reconciled from what pagefind returned: each page under its own URL, none twice, none missing.
+    const urls = new Set(added.map((a) => a.file.url));
+    const missing = codes.filter((code) => !urls.has(`/powers/${code}/`));
+    if (urls.size !== codes.length || missing.length) {
+      throw new Error(`搜索索引分片 ${k} 应收录 ${codes.length} 个事项页，实际收录 ${urls.size} 个${missing.length ? `；未收录：${missing.join('、')}` : ''}`);
     }
+    const written = await index.writeFiles({ outputPath: output });
+    if (written.errors.length) throw failed('写出索引', written.errors);
+  } finally {
+    await index.deleteIndex();
   }
-  const bin = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
-  const { status, output: printed } = await run(process.execPath, [bin, '--site', folder, '--output-path', output]);
-  if (status !== 0) throw new Error(`搜索索引分片 ${k} 建立失败：\n${printed}`);
-  const indexed = Number(/Indexed (\d+) pages?/.exec(printed)?.[1] ?? 0);
-  if (indexed !== codes.length) throw new Error(`搜索索引分片 ${k} 应收录 ${codes.length} 个事项页，实际收录 ${indexed} 个：\n${printed}`);
 }
 
 /** A page Astro has finished writing ends with its closing tag. */
@@ -123,15 +139,4 @@ function isCompletePage(file: string): boolean {
     closeSync(fd);
   }
   return tail.toString('latin1').trimEnd().endsWith('</html>');
-}
-
-function run(command: string, args: string[]): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, output }));
-  });
 }

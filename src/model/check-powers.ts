@@ -206,6 +206,7 @@ function checkPower(
     status: power.status,
     notes: power.notes,
     changeNote: power.change_note,
+    directoryCode: power.directory_code,
     derived,
     department,
     file: source.file,

@@ -131,7 +131,7 @@ describe.runIf(run)('public site in Chromium', () => {
   });
 
   it('has no serious or critical accessibility violations on the main page types', async () => {
-    for (const path of ['/', '/departments/', '/departments/zz-scjgj/', '/departments/zz-scjgj/posts/', '/powers/410100-SJ-CF-001/', '/laws/spaqf/', '/categories/xk/', '/flows/', '/search/']) {
+    for (const path of ['/', '/departments/', '/departments/zz-scjgj/', '/departments/zz-scjgj/posts/', '/departments/zz-yjglj/directory/', '/powers/410100-SJ-CF-001/', '/laws/spaqf/', '/categories/xk/', '/flows/', '/search/']) {
       const page = await open(path);
       const result = await new AxeBuilder({ page }).analyze();
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
