@@ -5,6 +5,7 @@ import { checkContentAt } from '../model/check.ts';
 import type { Finding } from '../model/findings.ts';
 import type { Model } from '../model/types.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
+import { departmentUpdateDates } from './downloads.ts';
 import { recordNamesFor } from '../generators/diff/record-fields.ts';
 import { missingNoteFindings, publicRevisions, revisionDepartment } from '../history/public-record.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
@@ -81,8 +82,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const validate = lap(clock);
 
   const content = contentFingerprints(contentDir, model);
-  downloads.provide(model, content);
   const history = readContentHistory(contentDir, (id) => model.laws.get(id)?.short ?? id, recordNamesFor(model));
+  downloads.provide(model, content, departmentUpdateDates(history));
   const pages = pageFingerprints(model, content, history);
   const unexplained = unexplainedChanges(model, history);
   if (unexplained) log(unexplained);

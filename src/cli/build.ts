@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { formatFinding } from '../model/findings.ts';
 import { buildSite, ContentInvalidError } from '../build/site-build.ts';
+import { outputFolder } from '../lib/safe-path.ts';
 import { parseCommandArgs } from './args.ts';
 
 /** quanze build: the whole site, incrementally when only power files changed since the last build. */
@@ -10,8 +11,10 @@ export async function runBuild(args: string[]): Promise<number> {
     out: { type: 'string', default: process.env.QUANZE_OUT_DIR ?? 'dist' },
     full: { type: 'boolean', default: false },
   });
+  // The build empties its output folder: never one that holds the project or the content.
+  const outDir = outputFolder(values.out, '--out', [process.cwd(), values.content]);
   try {
-    const result = await buildSite({ root: process.cwd(), contentDir: resolve(values.content), outDir: resolve(values.out), full: values.full, log: (m) => console.log(m) });
+    const result = await buildSite({ root: process.cwd(), contentDir: resolve(values.content), outDir, full: values.full, log: (m) => console.log(m) });
     const s = result.seconds;
     console.log(
       `构建完成（${result.plan.mode === 'full' ? '完整' : '增量'}）：${result.powers} 个事项，渲染事项页 ${result.rendered} 个；` +

@@ -4,6 +4,7 @@ import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
 import { listsToJson } from '../generators/exports/json.ts';
 import { checkoutToTemp, git, GitError, historyAvailability, resolveRevision } from '../lib/git.ts';
+import { outputFile } from '../lib/safe-path.ts';
 import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -15,6 +16,8 @@ export async function runExport(args: string[]): Promise<number> {
     out: { type: 'string' },
   });
   const contentDir = resolve(values.content);
+  // Checked before the (possibly long) export, so a wrong --out fails at once.
+  const out = values.out === undefined ? undefined : outputFile(values.out, '--out');
   let root = contentDir;
   let cleanup: string | undefined;
   let asOf: { revision: string; date: string } | undefined;
@@ -35,8 +38,8 @@ export async function runExport(args: string[]): Promise<number> {
       return 1;
     }
     const json = JSON.stringify(listsToJson(result.model, asOf), null, 2) + '\n';
-    if (values.out) {
-      writeFileSync(values.out, json);
+    if (out) {
+      writeFileSync(out, json);
       console.error(`已导出 ${result.model.powers.length} 个事项到 ${values.out}`);
     } else process.stdout.write(json);
     return 0;

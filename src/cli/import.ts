@@ -6,8 +6,15 @@ import { loadColumnTable } from '../import/columns.ts';
 import { UndecodableError } from '../import/decode.ts';
 import { importWorkbook, type WorkbookImport } from '../import/import-workbook.ts';
 import { readWorkbook } from '../import/sheets.ts';
+import { MACHINE_SHEET } from '../generators/exports/extension-columns.ts';
+import { checkInputFile } from '../lib/input-file.ts';
+import { pathInside, UnsafePathError } from '../lib/safe-path.ts';
+import { codeRegex } from '../model/stage-table.ts';
 import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage-error.ts';
+
+/** Official lists are a few MB at most; anything larger is the wrong file. */
+const MAX_SPREADSHEET_BYTES = 20 * 1024 * 1024;
 
 const USAGE = '用法：quanze import <文件.xlsx|文件.csv> --department <部门标识> [--unit 机构] [--category 职权类别] [--prefix 编码中的部门代码] [--force] [--dry-run] [--format text|json]';
 
@@ -31,7 +38,7 @@ export async function runImport(args: string[]): Promise<number> {
   const [file] = positionals;
   if (!file || !values.department) throw new UsageError(USAGE);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format 只能是 text 或 json：${values.format}`);
-  if (!existsSync(file)) throw new UsageError(`找不到文件 ${file}`);
+  checkInputFile(file, MAX_SPREADSHEET_BYTES);
   const root = resolve(values.content);
   const before = checkContentAt(root);
   if (!before.model) throw new UsageError('无法读取内容：请先运行 quanze validate');
@@ -47,6 +54,9 @@ export async function runImport(args: string[]): Promise<number> {
     if (error instanceof UndecodableError) throw new UsageError(`无法读取 ${file}：${error.message}`);
     throw new UsageError(`无法读取 ${file}：${(error as Error).message}`);
   }
+  if (workbook.sheets.length === 1 && workbook.sheets[0]!.name === MACHINE_SHEET) {
+    console.log(`读取工作表「${MACHINE_SHEET}」（本工具导出的文件：每个事项一行、包含全部字段；打印用的各类别工作表是同样的事项，不再读取）`);
+  }
   const result = importWorkbook(workbook, model, department, {
     unit: values.unit,
     prefix: values.prefix,
@@ -55,11 +65,22 @@ export async function runImport(args: string[]): Promise<number> {
     columns: loadColumnTable(root),
   });
 
-  const dir = join(root, 'powers', department.id);
+  const dir = pathInside(root, ['powers', department.id], '部门标识');
   let written = 0;
   const conflicts: string[] = [];
+  // The code decides the file name: it must fit the code pattern of stages.yaml and name a file
+  // inside the department's folder, or the power is not written at all.
+  const codePatterns = model.stageTable.categories.map((c) => codeRegex(model.stageTable, department.region, c.code));
   for (const power of result.powers) {
-    const path = join(dir, `${power.code}.md`);
+    let path: string;
+    try {
+      if (!codePatterns.some((p) => p.test(power.code))) throw new UnsafePathError(`事项编码「${power.code.slice(0, 80)}」不符合 stages.yaml 的 code_pattern（${model.stageTable.codePattern}）`);
+      path = pathInside(dir, [`${power.code}.md`], '事项编码');
+    } catch (error) {
+      if (!(error instanceof UnsafePathError)) throw error;
+      conflicts.push(`第 ${power.rows[0]}–${power.rows[1]} 行：${error.message}，未写入`);
+      continue;
+    }
     if (existsSync(path) && !values.force) {
       conflicts.push(`第 ${power.rows[0]}–${power.rows[1]} 行：${power.code} 已存在，未覆盖（加 --force 覆盖）`);
       continue;

@@ -1,16 +1,6 @@
 #!/usr/bin/env node
-import { runAudit } from './audit.ts';
-import { runBuild } from './build.ts';
-import { runDiff } from './diff.ts';
-import { runExport } from './export.ts';
-import { runFlowcharts } from './flowcharts.ts';
-import { runImport } from './import.ts';
-import { runIndexSearch } from './index-search.ts';
-import { runLaws } from './laws.ts';
-import { runNew } from './new.ts';
-import { runSchemas } from './schemas.ts';
+import { UnsafePathError } from '../lib/safe-path.ts';
 import { UsageError } from './usage-error.ts';
-import { runValidate } from './validate.ts';
 
 const USAGE = `用法：quanze <命令> [选项]
 
@@ -25,6 +15,9 @@ const USAGE = `用法：quanze <命令> [选项]
                               导出清单（JSON）；--as-of 导出某一版本或日期时的清单
   import <文件> --department <部门标识>
                               从 Excel（.xlsx）或 CSV 导入权责清单，每个事项生成一个文件，逐行报告
+  compare --upper <目录> | --peer <内容文件夹或导出 JSON>
+                              与上级通用目录对照（缺少、超出、有差异的事项），或与其他辖区的清单逐项比较
+                              （--department 部门 --format text|json|markdown|html --strict）
   audit                       对照示范点创建标准自查（清单、流程图、岗责体系、动态调整）
   schemas [--out 目录]        生成各类文件的 JSON Schema（供编辑器提示和校验）
   build [--full] [--out dist]  构建网站：校验、流程图、页面、搜索索引；上次构建后只改了事项文件时只重建受影响的页面（--full 完整重建）
@@ -35,18 +28,22 @@ const USAGE = `用法：quanze <命令> [选项]
   --content <目录>            内容目录（默认 content）
   -h, --help                  显示帮助`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number> | number> = {
-  validate: runValidate,
-  build: runBuild,
-  new: runNew,
-  flowcharts: runFlowcharts,
-  diff: runDiff,
-  laws: runLaws,
-  export: runExport,
-  audit: runAudit,
-  import: runImport,
-  schemas: runSchemas,
-  'index-search': runIndexSearch,
+type Command = (args: string[]) => Promise<number> | number;
+
+/** Each command is loaded when it is run: `quanze validate` does not load Astro or exceljs. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate.ts')).runValidate,
+  build: async () => (await import('./build.ts')).runBuild,
+  new: async () => (await import('./new.ts')).runNew,
+  flowcharts: async () => (await import('./flowcharts.ts')).runFlowcharts,
+  diff: async () => (await import('./diff.ts')).runDiff,
+  laws: async () => (await import('./laws.ts')).runLaws,
+  export: async () => (await import('./export.ts')).runExport,
+  audit: async () => (await import('./audit.ts')).runAudit,
+  compare: async () => (await import('./compare.ts')).runCompare,
+  import: async () => (await import('./import.ts')).runImport,
+  schemas: async () => (await import('./schemas.ts')).runSchemas,
+  'index-search': async () => (await import('./index-search.ts')).runIndexSearch,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -55,19 +52,24 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     console.error(`未知命令「${command}」。\n\n${USAGE}`);
     return 2;
   }
   try {
+    const run = await load();
     return await run(rest);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof UnsafePathError) {
       console.error(`quanze ${command}：${error.message}`);
       return 2;
     }
-    throw error;
+    // A failure nobody foresaw is still reported in one line, without a stack trace (set
+    // QUANZE_DEBUG=1 to see it); it is a defect of quanze, so the message says to report it.
+    console.error(`quanze ${command}：内部错误，未能完成（${(error as Error)?.message ?? String(error)}）。请把这行信息和所用文件报告给维护者。`);
+    if (process.env.QUANZE_DEBUG) console.error(error);
+    return 1;
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
 import { scaffoldPower } from '../generators/scaffold.ts';
+import { pathInside } from '../lib/safe-path.ts';
 import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -27,8 +28,8 @@ export async function runNew(args: string[]): Promise<number> {
     code: values.code,
   });
   if (!result.ok) throw new UsageError(result.error);
-  const dir = join(root, 'powers', departmentId);
-  const path = join(dir, `${result.code}.md`);
+  const dir = pathInside(root, ['powers', departmentId], '部门标识');
+  const path = pathInside(dir, [`${result.code}.md`], '事项编码');
   if (existsSync(path)) throw new UsageError(`文件已存在：${path}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path, result.text);

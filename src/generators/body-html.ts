@@ -14,8 +14,10 @@ import { unified } from 'unified';
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
-  .use(remarkRehype, { footnoteLabel: '脚注', footnoteBackLabel: '返回正文' })
-  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'body-' })
+  // Footnote ids and their links get the prefix together here; the sanitiser would prefix only
+  // the ids (its clobberPrefix), leaving every footnote link pointing nowhere.
+  .use(remarkRehype, { footnoteLabel: '脚注', footnoteBackLabel: '返回正文', clobberPrefix: 'body-' })
+  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
   .use(rehypeStringify);
 
 export function bodyToHtml(markdown: string): string {

@@ -1,9 +1,12 @@
 import { stringify } from 'yaml';
 import { parseLimitText } from '../lib/time-limit.ts';
 import { normalizeForQuote } from '../lib/statute.ts';
+import { codeRegex } from '../model/stage-table.ts';
 import type { DepartmentModel, LawModel, Model } from '../model/types.ts';
 import { TARGETS } from '../schema/power.ts';
 import type { GridRow } from './grid.ts';
+import { mergeWithSource, readSourceCell } from './source-column.ts';
+import { SOURCE_COLUMN } from '../generators/exports/source-column.ts';
 import { parseBasisCell } from './citations.ts';
 import { type ColumnTable, loadColumnTable } from './columns.ts';
 import { categoryIn, readLayout, type PowerRecord, type StructureRow } from './layout.ts';
@@ -276,8 +279,10 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
     const liability = !liabilityText || normalizeForQuote(paragraphs.join('')) === standard ? undefined : paragraphs.length === 1 ? paragraphs[0] : paragraphs;
 
     const givenCode = first('事项编码');
-    const pattern = new RegExp(model.stageTable.codePattern.replace('{region}', department.region).replace('{category_code}', category.code));
+    // RE2 (linear time): the pattern comes from content.
+    const pattern = codeRegex(model.stageTable, department.region, category.code);
     const code = givenCode && pattern.test(givenCode) ? givenCode : nextCode(category.code);
+    if (code === undefined) return { error: `${category.name}的事项编号 001–999 已全部使用：请在「事项编码」列写明编码，或用 --prefix 换一个部门代码` };
     if (givenCode && code !== givenCode) unplaced.push(`原事项编码：${givenCode}`);
     const targetText = first('实施对象');
     const { targets, unknown } = parseTargets(targetText, TARGETS);
@@ -327,6 +332,29 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
     const yaml = stringify(front, { lineWidth: 0 });
     const where = `${record.sheet ? `「${record.sheet}」` : ''}第 ${range[0]}–${range[1]} 行`;
     const header = `# 由 quanze import 从 ${options.source} ${where}导入\n`;
+    // A list exported by Quanze carries each power file whole: what nobody edited comes back exactly.
+    const sourceEntry = [...record.extras].find(([label]) => label.replace(/\s/g, '').replace('(', '（').replace(')', '）') === SOURCE_COLUMN);
+    const source = sourceEntry && readSourceCell(sourceEntry[1].map((c) => c.text).join(''));
+    if (source && 'error' in source) notes.push(source.error);
+    else if (source) {
+      const current = new Map([...record.fields].map(([field, cells]) => [field, cells.map((c) => c.raw ?? c.text).join('\n')]));
+      const merged = mergeWithSource(front, source, current);
+      const edited = merged.edited.length > 0;
+      const parentCode = typeof merged.front.parent === 'string' ? merged.front.parent : undefined;
+      return {
+        code: String(merged.front.code),
+        name: String(merged.front.name),
+        rows: range,
+        sheet: record.sheet,
+        text: `---\n${header}${stringify(merged.front, { lineWidth: 0 })}---\n${merged.body}`,
+        notes: edited ? [`表格中改动了 ${merged.edited.join('、')}：这些列按表格内容导入，其余字段和正文取自「${SOURCE_COLUMN}」`, ...notes] : [],
+        findings: edited ? findings : [],
+        ...(parentCode ? { parent: parentCode } : {}),
+        category: String(merged.front.category),
+        citations: Array.isArray(merged.front.basis) ? merged.front.basis.length : 0,
+        unplaced: [],
+      };
+    }
     const body = unplaced.length ? `\n## ${UNPLACED_HEADING}\n\n${unplaced.map((u) => `- ${u.replace(/\n/g, '\n  ')}`).join('\n')}\n` : '';
     return { code, name, rows: range, sheet: record.sheet, text: `---\n${header}${yaml}---\n${body}`, notes, findings, ...(parent ? { parent } : {}), category: category.name, citations: basis.length, unplaced };
   }
@@ -352,7 +380,7 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
     return id;
   }
 
-  function nextCode(categoryCode: string): string {
+  function nextCode(categoryCode: string): string | undefined {
     const prefix = options.prefix ?? model.powers.find((p) => p.department.id === department.id)?.code.split('-')[1] ?? 'XX';
     for (let n = 1; n < 1000; n++) {
       const code = `${department.region}-${prefix}-${categoryCode}-${String(n).padStart(3, '0')}`;
@@ -361,7 +389,7 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
         return code;
       }
     }
-    throw new Error(`部门 ${department.id} 的 ${categoryCode} 类事项编码已用完（001–999）`);
+    return undefined;
   }
 }
 
@@ -376,16 +404,29 @@ function quoteRow(record: PowerRecord): string {
   return cut(texts.join(' '));
 }
 
+/** The fields the machine-readable column may carry: the derived lists, never identity or other columns. */
+const DERIVED_FIELDS = new Set(['legal_review', 'av_recording', 'discretion', 'leniency', 'risks']);
+
 /** The machine-readable column written by the export: the derived-list fields as JSON. */
 function derivedFields(cell: string, notes: string[]): Record<string, unknown> {
   if (!cell) return {};
+  let value: unknown;
   try {
-    const value = JSON.parse(cell);
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+    value = JSON.parse(cell);
   } catch {
     notes.push('「其他清单（机读）」列不是有效的 JSON，已忽略');
     return {};
   }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    notes.push('「其他清单（机读）」列应为 JSON 对象，已忽略');
+    return {};
+  }
+  const kept: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (DERIVED_FIELDS.has(key)) kept[key] = field;
+    else notes.push(`「其他清单（机读）」列中的「${key.slice(0, 40)}」不是派生清单字段（可用：${[...DERIVED_FIELDS].join('、')}），已忽略`);
+  }
+  return kept;
 }
 
 function bestUnit(department: DepartmentModel, posts: string[]) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
-import { cellText, type GridCell, type GridRow, readCsv } from './grid.ts';
+import { loadWorkbook, readCsv, sheetGrid, type GridRow } from './grid.ts';
 import { decodeText, type TextEncodingName } from './decode.ts';
+import { MACHINE_SHEET } from '../generators/exports/extension-columns.ts';
 
 /** One sheet of a workbook (a CSV file is one sheet named after nothing). */
 export interface Sheet {
@@ -26,24 +26,13 @@ export async function readWorkbook(file: string): Promise<Workbook> {
     return { sheets: [{ name: '', rows: readCsv(text) }], encoding };
   }
   if (/\.xlsx$/i.test(file)) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    return { sheets: workbook.worksheets.filter((s) => s.state === 'visible').map(sheetRows) };
+    // Bounded: merged ranges checked before loading, cells read as present (grid.ts).
+    const workbook = await loadWorkbook(file);
+    // A workbook exported by Quanze is read from its (hidden) import sheet alone: one power per
+    // row with every field; its category sheets are the same powers laid out for print.
+    const exported = workbook.worksheets.find((s) => s.name === MACHINE_SHEET);
+    if (exported) return { sheets: [{ name: exported.name, rows: sheetGrid(exported) }] };
+    return { sheets: workbook.worksheets.filter((s) => s.state === 'visible').map((sheet) => ({ name: sheet.name, rows: sheetGrid(sheet) })) };
   }
   throw new Error(`只支持 .xlsx 和 .csv 文件：${file}`);
-}
-
-function sheetRows(sheet: ExcelJS.Worksheet): Sheet {
-  const rows: GridRow[] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: GridCell[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++) {
-      const cell = row.getCell(c);
-      const master = cell.isMerged ? cell.master : cell;
-      cells.push({ text: cellText(master.value), master: master.address });
-    }
-    rows.push({ number: r, cells });
-  }
-  return { name: sheet.name, rows };
 }

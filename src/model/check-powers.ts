@@ -209,11 +209,13 @@ function checkPower(
     status: power.status,
     notes: power.notes,
     changeNote: power.change_note,
+    directoryCode: power.directory_code,
     derived,
     department,
     file: source.file,
     extension: source.extension,
     body: source.body,
+    record: power,
   };
   const template = ctx.flows?.get(procedure.flow);
   if (template) checkPowerFlow(model, template, ctx.table, report);

@@ -2,6 +2,7 @@ import { flowTemplateSchema, type FlowTemplate } from '../schema/flow-template.t
 import { siteSchema, type SiteSettings } from '../schema/site.ts';
 import { resolveCitation, reviewedVersions, type Citation } from './citations.ts';
 import { checkAdjustments } from './check-adjustments.ts';
+import { checkDirectories, checkDirectoryLinks } from './check-directory.ts';
 import { checkDepartments } from './check-departments.ts';
 import { checkLaws } from './check-laws.ts';
 import { checkPowers } from './check-powers.ts';
@@ -30,7 +31,8 @@ export function checkContentAt(root: string, options: LoadOptions = {}): CheckRe
 
 export function checkContent(loaded: LoadedContent): CheckResult {
   const findings: Finding[] = [...loaded.findings];
-  for (const source of [...loaded.powers, ...loaded.departments, ...loaded.laws, ...loaded.flows, ...loaded.adjustments]) findings.push(...markupInText(source));
+  const settings = [loaded.stageTable, loaded.site].filter((s) => s !== undefined);
+  for (const source of [...loaded.powers, ...loaded.departments, ...loaded.laws, ...loaded.flows, ...loaded.adjustments, ...loaded.directories, ...settings]) findings.push(...markupInText(source));
   const table = readStageTable(loaded.stageTable, findings);
   const site = readSiteSettings(loaded, findings);
   const laws = checkLaws(loaded.laws, loaded.statutes, findings);
@@ -47,11 +49,27 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   if (!table) return { findings: sortFindings(findings), ok: false };
   const powers = checkPowers(loaded.powers, { invalid, flows, table, departments, laws, findings, quotes, reviewed });
   const adjustments = checkAdjustments(loaded.adjustments, { departments, powers, findings });
+  const directories = checkDirectories(loaded.directories, { table, laws, findings });
+  checkDirectoryLinks({
+    directories,
+    departments,
+    departmentSources: loaded.departments,
+    powers,
+    powerSources: loaded.powers,
+    unreadableDirectories: new Set([...invalidIds(loaded.directories, directories), ...unreadable(loaded, 'directory')]),
+    findings,
+  });
+  for (const source of loaded.departments) {
+    const id = yamlStem(source.file);
+    if (departments.has(id) && !loaded.powers.some((p) => p.folder === id)) {
+      findings.push({ severity: 'warning', rule: 'empty-department', file: source.file, line: 1, column: 1, field: '', message: `部门「${id}」还没有任何事项：网站会发布一份空清单；请在 content/powers/${id}/ 中添加事项（quanze new ${id} <职权类别>）` });
+    }
+  }
   const sorted = sortFindings(findings);
   return {
     findings: sorted,
     quotesVerified: quotes.verified,
-    model: { site, stageTable: table, flows, departments: [...departments.values()], laws, powers, flowCitations, adjustments },
+    model: { site, stageTable: table, flows, departments: [...departments.values()], laws, powers, flowCitations, adjustments, directories },
     ok: !hasErrors(sorted),
   };
 }

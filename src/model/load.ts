@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Finding } from './findings.ts';
 import { finding, parseYamlSource, readText, splitFrontmatter, type YamlSource } from './source-file.ts';
@@ -33,6 +33,8 @@ export interface LoadedContent {
   powers: PowerSource[];
   /** Adjustment records (调整文件): content/adjustments/<id>.yaml. */
   adjustments: YamlSource[];
+  /** Upper-level directories (通用目录): content/directory/<id>.yaml. */
+  directories: YamlSource[];
   /** Problems found while reading: encodings, empty files, YAML syntax, misplaced files. */
   findings: Finding[];
 }
@@ -47,9 +49,12 @@ export interface LoadOptions {
  * content: each problem becomes a finding so one run reports them all.
  */
 export function loadContent(root: string, options: LoadOptions = {}): LoadedContent {
-  const out: LoadedContent = { root, flows: [], departments: [], laws: [], statutes: [], powers: [], adjustments: [], findings: [] };
+  const out: LoadedContent = { root, flows: [], departments: [], laws: [], statutes: [], powers: [], adjustments: [], directories: [], findings: [] };
   const base = options.relativeTo ?? process.cwd();
   const rel = (p: string) => relative(base, p).split(sep).join('/');
+  // Nothing under content/ is skipped silently: each entry that is not read gets a finding.
+  const unread: Unread = (path, severity, rule, message) => out.findings.push(finding(severity, rule, rel(path), 1, 1, '', message));
+  const listFiles = (dir: string, pattern: RegExp, recursive = false) => listContentFiles(dir, pattern, recursive, unread);
 
   const readYaml = (path: string): YamlSource | undefined => {
     const file = rel(path);
@@ -71,6 +76,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   for (const path of listFiles(join(root, 'flows'), /\.ya?ml$/)) push(out.flows, readYaml(path));
   for (const path of listFiles(join(root, 'departments'), /\.ya?ml$/)) push(out.departments, readYaml(path));
   for (const path of listFiles(join(root, 'adjustments'), /\.ya?ml$/)) push(out.adjustments, readYaml(path));
+  for (const path of listFiles(join(root, 'directory'), /\.ya?ml$/)) push(out.directories, readYaml(path));
 
   const lawsDir = join(root, 'laws');
   for (const path of listFiles(lawsDir, /\.ya?ml$/)) push(out.laws, readYaml(path));
@@ -134,22 +140,45 @@ function push<T>(list: T[], item: T | undefined) {
   if (item !== undefined) list.push(item);
 }
 
+type Unread = (path: string, severity: Finding['severity'], rule: string, message: string) => void;
+
+/** Real (not linked, not hidden) folders in `dir`; links and hidden entries are reported by listContentFiles. */
 function listDirs(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+  if (!isRealFolder(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
     .map((d) => d.name)
     .sort();
 }
 
-/** Files in `dir` (and below it when `recursive`) whose name matches, sorted for stable output. */
-function listFiles(dir: string, pattern: RegExp, recursive = false): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive })) {
-    if (!entry.isFile() || entry.name.startsWith('.')) continue;
-    if (!pattern.test(entry.name)) continue;
-    found.push(join(entry.parentPath, entry.name));
+function isRealFolder(dir: string): boolean {
+  return existsSync(dir) && lstatSync(dir).isDirectory();
+}
+
+/**
+ * Regular files in `dir` (and below it when `recursive`) whose name matches, sorted for stable
+ * output. Symbolic links are never followed (a link to / or outside the repository would be
+ * walked or published); they, hidden entries, devices and files of other kinds are reported.
+ */
+function listContentFiles(dir: string, pattern: RegExp, recursive: boolean, unread: Unread): string[] {
+  if (existsSync(dir) && lstatSync(dir).isSymbolicLink()) {
+    unread(dir, 'error', 'symlink', '这是符号链接，不被读取：内容文件夹须是仓库中的普通文件夹');
+    return [];
   }
+  if (!isRealFolder(dir)) return [];
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.name.startsWith('.')) unread(path, 'warning', 'hidden-file', '隐藏文件或文件夹（名称以 . 开头）不被读取：如是内容，请去掉开头的点');
+      else if (entry.isSymbolicLink()) unread(path, 'error', 'symlink', '这是符号链接，不被读取：请把文件本身放进仓库');
+      else if (entry.isDirectory()) {
+        if (recursive) walk(path);
+      } else if (!entry.isFile()) unread(path, 'error', 'not-a-file', '不是普通文件（设备、管道或套接字），不被读取');
+      else if (pattern.test(entry.name)) found.push(path);
+      else unread(path, 'warning', 'unread-file', `文件类型不符，不被读取：此文件夹只读取 ${pattern.source.replace(/\\/g, '').replace(/[$^]/g, '').replace('ya?ml', 'yaml/.yml')} 文件`);
+    }
+  };
+  walk(dir);
   return found.sort();
 }

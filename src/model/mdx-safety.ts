@@ -55,10 +55,13 @@ export function checkMdxSafety(body: string, extension: 'md' | 'mdx'): BodyProbl
           break;
       }
     });
+    problems.push(...linkProblems(tree), ...controlCharacters(body));
     return problems;
   }
   const warnedLines = new Set<number>();
-  visit(mdParser.parse(body), 'html', (node) => {
+  const tree = mdParser.parse(body);
+  problems.push(...linkProblems(tree), ...controlCharacters(body));
+  visit(tree, 'html', (node) => {
     const pos = node.position?.start ?? { line: 1, column: 1 };
     const value = (node as { value: string }).value;
     if (/<\s*(script|iframe|object|embed|style)\b|\son\w+\s*=|javascript:/i.test(value)) {
@@ -67,6 +70,45 @@ export function checkMdxSafety(body: string, extension: 'md' | 'mdx'): BodyProbl
       warnedLines.add(pos.line);
       problems.push({ severity: 'warning', rule: 'raw-html', line: pos.line, column: pos.column, message: '正文含有 HTML 标签：发布时会被清理，建议改用 Markdown 语法' });
     }
+  });
+  return problems;
+}
+
+/**
+ * The site promises visitors that no page loads anything from another host, so images must be
+ * files of the site (relative or site-absolute paths); links may point anywhere over http(s)
+ * or mail, but never run script (javascript:, data:, vbscript:).
+ */
+function linkProblems(tree: ReturnType<typeof mdParser.parse>): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    definitions.set((node as { identifier: string }).identifier, (node as { url: string }).url);
+  });
+  visit(tree, (node) => {
+    const pos = node.position?.start ?? { line: 1, column: 1 };
+    const add = (rule: string, message: string) => problems.push({ severity: 'error', rule, line: pos.line, column: pos.column, message });
+    const url = node.type === 'image' || node.type === 'link' ? (node as { url: string }).url : node.type === 'imageReference' || node.type === 'linkReference' ? definitions.get((node as { identifier: string }).identifier) : undefined;
+    if (url === undefined) return;
+    const isImage = node.type === 'image' || node.type === 'imageReference';
+    const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+    if (isImage && (scheme !== undefined || /^\s*[\\/]{2}/.test(url))) {
+      add('outside-image', `图片「${url.slice(0, 60)}」来自其他网站：网站承诺不向外部网站发出请求，请把图片文件放进仓库并用相对路径引用`);
+    } else if (!isImage && scheme !== undefined && !['http', 'https', 'mailto'].includes(scheme)) {
+      add('unsafe-link', `链接「${url.slice(0, 60)}」的协议 ${scheme}: 不允许：链接只能是 http(s)、mailto 或站内路径`);
+    }
+  });
+  return problems;
+}
+
+/** Control characters (NUL, BEL, ESC …) are never part of a text: they come from broken copies. */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function controlCharacters(body: string): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  body.split('\n').forEach((line, i) => {
+    const at = line.search(CONTROL_CHARACTERS);
+    if (at !== -1) problems.push({ severity: 'error', rule: 'control-character', line: i + 1, column: at + 1, message: `正文含有控制字符 U+${line.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}：请删除（多来自复制粘贴）` });
   });
   return problems;
 }

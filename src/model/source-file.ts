@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import type { FieldPath, Finding } from './findings.ts';
 
@@ -28,13 +28,17 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 /** Reads a file as UTF-8 text or returns an encoding finding. A BOM is accepted and removed, with a warning. */
 export function readText(absolutePath: string, file: string): { text?: string; findings: Finding[] } {
-  const bytes = readFileSync(absolutePath);
-  const findings: Finding[] = [];
-  if (bytes.length > MAX_FILE_BYTES) {
+  // Checked before reading: a link, a device (/dev/zero) or a huge file is refused unread.
+  const stat = lstatSync(absolutePath);
+  if (stat.isSymbolicLink()) return { findings: [finding('error', 'symlink', file, 1, 1, '', '这是符号链接，不被读取：请把文件本身放进仓库')] };
+  if (!stat.isFile()) return { findings: [finding('error', 'not-a-file', file, 1, 1, '', '不是普通文件（设备、管道或套接字），不被读取')] };
+  if (stat.size > MAX_FILE_BYTES) {
     return {
-      findings: [finding('error', 'file-too-large', file, 1, 1, '', `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB，上限 1 MB）：一个事项文件不应这么大，请检查是否误粘贴了整部法律或其他文件`)],
+      findings: [finding('error', 'file-too-large', file, 1, 1, '', `文件过大（${(stat.size / 1024 / 1024).toFixed(1)} MB，上限 1 MB）：一个事项文件不应这么大，请检查是否误粘贴了整部法律或其他文件`)],
     };
   }
+  const bytes = readFileSync(absolutePath);
+  const findings: Finding[] = [];
   // Decoded once, strictly: a blank file is valid UTF-8, so the order of the checks is kept.
   let text: string;
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -97,7 +101,20 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): { so
     );
   }
   if (findings.length) return { findings };
-  const data = doc.toJS({ maxAliasCount: 50 });
+  // Tags such as !!js/function are not part of the content format: the yaml package keeps them
+  // as text with a warning, which would publish code as a name.
+  const tagWarning = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tagWarning) {
+    const pos = lineCounter.linePos(tagWarning.pos[0]);
+    return { findings: [finding('error', 'yaml-tag', file, pos.line + shift, pos.col, '', `不支持的 YAML 标签（${tagWarning.message.split('\n')[0]!.replace(/^Unresolved tag: /, '')}）：内容文件只用普通的文字、数字、列表和映射，请删除以 ! 开头的标签`)] };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // Excessive alias expansion (a "billion laughs" document) or an alias to a missing anchor.
+    return { findings: [finding('error', 'yaml-alias', file, firstLine, 1, '', `YAML 别名（*）过多或无法解析（${(error as Error).message.split('\n')[0]}）：内容文件中请不要使用锚点和别名，直接写出内容`)] };
+  }
   const locate: YamlSource['locate'] = (path, options = {}) => {
     let offset: number | undefined;
     try {

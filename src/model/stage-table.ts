@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { stageTableSchema } from '../schema/stage-table.ts';
 import type { Finding } from './findings.ts';
 import { parseWithSchema } from './parse-file.ts';
@@ -9,6 +10,12 @@ export function readStageTable(source: YamlSource | undefined, findings: Finding
   if (!source) return undefined;
   const file = parseWithSchema(stageTableSchema, source, findings);
   if (!file) return undefined;
+  const patternProblem = codePatternProblem(file.code_pattern);
+  if (patternProblem) {
+    const at = source.locate(['code_pattern']);
+    findings.push({ severity: 'error', rule: 'code-pattern', file: source.file, line: at.line, column: at.column, field: 'code_pattern', message: patternProblem });
+    return undefined;
+  }
   const toStages = (list: typeof file.categories[number]['stages']): StageDef[] | 'free' =>
     list === 'free' ? 'free' : list.map((s) => (typeof s === 'string' ? { name: s, optional: false } : { name: s.name, optional: s.optional }));
   const categories: CategoryDef[] = file.categories.map((c) => {
@@ -28,6 +35,32 @@ export function readStageTable(source: YamlSource | undefined, findings: Finding
   return { codePattern: file.code_pattern, otherStage: file.other_stage, liability: file.liability, dayCounting: file.day_counting, categories };
 }
 
-export function codeRegex(table: StageTable, region: string, categoryCode: string): RegExp {
-  return new RegExp(table.codePattern.replaceAll('{region}', region).replaceAll('{category_code}', categoryCode));
+/** A compiled 事项编码 pattern: `source` for messages, `test` like RegExp's. */
+export interface CodePattern {
+  source: string;
+  test(code: string): boolean;
+}
+
+/** Codes are short; a longer value is refused before any matching. */
+const MAX_CODE_LENGTH = 64;
+
+/**
+ * The code pattern of stages.yaml for one department and category. It comes from content, so it
+ * runs on RE2 (linear time): a pattern with nested quantifiers cannot hang validation.
+ */
+export function codeRegex(table: StageTable, region: string, categoryCode: string): CodePattern {
+  const source = table.codePattern.replaceAll('{region}', region).replaceAll('{category_code}', categoryCode);
+  const compiled = RE2JS.compile(source);
+  return { source, test: (code) => code.length <= MAX_CODE_LENGTH && compiled.matcher(code).find() };
+}
+
+/** Why a code_pattern cannot be used (RE2 syntax, without backreferences or lookaround), or undefined. */
+export function codePatternProblem(pattern: string): string | undefined {
+  if (pattern.length > 200) return `code_pattern 过长（${pattern.length} 个字符，上限 200）`;
+  try {
+    RE2JS.compile(pattern.replaceAll('{region}', '000000').replaceAll('{category_code}', 'XX'));
+    return undefined;
+  } catch (error) {
+    return `code_pattern 不是有效的正则表达式（${(error as Error).message.replace(/^error parsing regexp: /, '')}）：只支持不含回溯引用和前后查找的正则写法，例如 ^{region}-[A-Z]{2,6}-{category_code}-\\d{3}(-\\d{2})?$`;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Adjustment } from '../schema/adjustment.ts';
+import type { Directory, DirectoryItem } from '../schema/directory.ts';
 import type { Department, Unit } from '../schema/department.ts';
 import type { FlowTemplate } from '../schema/flow-template.ts';
 import type { Law, LawVersion } from '../schema/law.ts';
@@ -116,11 +117,15 @@ export interface PowerModel {
   status: Power['status'];
   notes?: string;
   changeNote?: string;
+  /** The item of the department's upper-level directory this power implements. */
+  directoryCode?: string;
   derived: DerivedFields;
   department: DepartmentModel;
   file: string;
   extension: 'md' | 'mdx';
   body: string;
+  /** The front matter as the schema read it: what the export's 源数据（机读） column carries back. */
+  record: Power;
 }
 
 export interface Model {
@@ -136,6 +141,13 @@ export interface Model {
   flowCitations: { flow: string; file: string; citations: Citation[] }[];
   /** Approved adjustments of the lists (调整文件), newest approval first. */
   adjustments: AdjustmentModel[];
+  /** Upper-level directories (通用目录) by id. */
+  directories: Map<string, DirectoryModel>;
+}
+
+export interface DirectoryModel extends Directory {
+  file: string;
+  itemByCode: Map<string, DirectoryItem>;
 }
 
 export interface AdjustmentModel extends Adjustment {

@@ -16,9 +16,11 @@ function issueToFindings(schema: z.ZodType, source: YamlSource, issue: z.core.$Z
     const allowed = keysAt(schema, path);
     return issue.keys.map((key) => {
       const at = source.locate(path, { key });
-      const guess = closest(key, allowed);
+      // A pasted paragraph used as a key is shown cut, so the report stays readable.
+      const shown = key.length > 40 ? `${key.slice(0, 40)}…（共 ${key.length} 个字符）` : key;
+      const guess = key.length > 40 ? undefined : closest(key, allowed);
       const hint = guess ? `，是否应为「${guess}」？` : '。';
-      return make(source, at, [...path, key], 'unknown-key', `未知字段「${key}」${hint}允许的字段：${allowed.join('、')}`);
+      return make(source, at, [...path, shown], 'unknown-key', `未知字段「${shown}」${hint}允许的字段：${allowed.join('、')}`);
     });
   }
   const at = source.locate(path);
@@ -87,6 +89,8 @@ function messageFor(issue: z.core.$ZodIssue, data: unknown, path: FieldPath): st
       if (!/^Too small/.test(issue.message)) return issue.message;
       return issue.origin === 'array' ? `至少需要 ${issue.minimum} 项` : `不能为空`;
     case 'too_big':
+      if (!/^Too big/.test(issue.message)) return issue.message;
+      if (issue.origin === 'number') return `不应大于 ${issue.maximum}，实际为 ${String(actual)}`;
       return issue.origin === 'array' ? `最多 ${issue.maximum} 项` : `内容过长（最多 ${issue.maximum} 个字符）`;
     case 'invalid_union': {
       if (!/^Invalid input/.test(issue.message)) return issue.message;

@@ -43,6 +43,11 @@ export const departmentSchema = z
       .array(unitSchema)
       .min(1, { error: '至少列出一个内设机构' })
       .meta({ title: '内设机构', description: '内设机构和二级执法机构及其岗位。必填。' }),
+    directory: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, { error: '上级目录标识应为小写字母、数字和连字符' })
+      .optional()
+      .meta({ title: '上级目录', description: '本部门清单对照的上级通用目录（content/directory/<id>.yaml 的 id）。' }),
     service: contact('服务').meta({ title: '服务机构', description: '清单页脚的服务机构、电话、地点。必填。' }),
     complaint: contact('投诉').meta({ title: '投诉机构', description: '清单页脚的投诉机构和电话。必填。' }),
   })

@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { article, lawId, nonEmptyText } from './common.ts';
 
+/**
+ * Words of the Mermaid flowchart grammar that cannot name a node: the official parser rejects a
+ * chart using them as ids (checked against it in test/flowchart-mermaid.test.ts).
+ */
+export const MERMAID_RESERVED_IDS = ['end', 'style', 'subgraph', 'classDef', 'class', 'graph', 'flowchart', 'linkStyle', 'click', 'call', 'href', 'interpolate'] as const;
+
 const nodeId = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: '节点标识须为 ASCII 字母开头的字母、数字、下划线（Mermaid 渲染器要求）' });
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: '节点标识须为 ASCII 字母开头的字母、数字、下划线（Mermaid 渲染器要求）' })
+  .refine((id) => !(MERMAID_RESERVED_IDS as readonly string[]).includes(id), {
+    error: (issue) => `节点标识「${String(issue.input)}」是 Mermaid 的保留字，流程图无法解析：请换一个标识，例如 ${String(issue.input)}_node（保留字：${MERMAID_RESERVED_IDS.join('、')}）`,
+  });
 
 /** The statutory source of a node or branch. */
 const source = z.strictObject({ law: lawId, article });

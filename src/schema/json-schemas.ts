@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adjustmentSchema } from './adjustment.ts';
 import { departmentSchema } from './department.ts';
+import { directorySchema } from './directory.ts';
 import { flowTemplateSchema } from './flow-template.ts';
 import { lawSchema } from './law.ts';
 import { openDataSchema } from './open-data.ts';
@@ -17,6 +18,7 @@ const SCHEMAS = {
   stages: stageTableSchema,
   site: siteSchema,
   adjustment: adjustmentSchema,
+  directory: directorySchema,
   'open-data': openDataSchema,
 } as const;
 

@@ -10,6 +10,7 @@ export const openDataPowerSchema = z
     category: z.string().meta({ description: '职权类别' }),
     procedure: z.string().optional().meta({ description: '程序（类别有多种流程时）' }),
     parent: z.string().optional().meta({ description: '主项编码（子项）' }),
+    directoryCode: z.string().optional().meta({ description: '上级通用目录中的编码' }),
     unit: named.meta({ description: '承办机构' }),
     partners: z.array(z.string()).meta({ description: '配合部门' }),
     level: z.string().meta({ description: '行使层级' }),
@@ -59,3 +60,5 @@ export const openDataSchema = z
     ),
   })
   .meta({ title: '行政执法权责清单开放数据', description: '各部门权责清单的全部事项，字段已解析（法律名称、机构名称）。' });
+
+export type OpenData = z.infer<typeof openDataSchema>;

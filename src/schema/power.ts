@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMIT_HELP, parseLimitText } from '../lib/time-limit.ts';
+import { LIMIT_HELP, MAX_LIMIT, parseLimitText } from '../lib/time-limit.ts';
 import { article, articleRef, isoDate, lawId, nonEmptyText } from './common.ts';
 import { ENFORCERS, OBLIGATIONS } from './flow-template.ts';
 import { avRecordingSchema, discretionSchema, legalReviewSchema, leniencySchema, riskSchema } from './derived-lists.ts';
@@ -28,7 +28,11 @@ export const limitSchema = z
     [
       z.string().refine((s) => parseLimitText(s) !== undefined, { error: LIMIT_HELP }),
       z.strictObject({
-        days: z.number({ error: 'days 应为正整数' }).int({ error: 'days 应为正整数' }).positive({ error: 'days 应为正整数' }),
+        days: z
+          .number({ error: 'days 应为正整数' })
+          .int({ error: 'days 应为正整数' })
+          .positive({ error: 'days 应为正整数' })
+          .max(MAX_LIMIT.自然日, { error: `days 不应超过 ${MAX_LIMIT.自然日}（十年）：请核对期限` }),
         type: z.enum(DAY_TYPES, { error: 'type 应为 工作日 或 自然日' }),
       }),
     ],
@@ -149,6 +153,11 @@ export const powerSchema = z
       .default('有效')
       .meta({ title: '状态', description: '有效、暂停实施或已取消；省略时为有效。' }),
     notes: z.string().optional().meta({ title: '备注', description: '备注。' }),
+    directory_code: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ title: '目录编码', description: '本事项在上级通用目录（部门文件 directory 指定）中的编码；对照上级目录时据此匹配。' }),
     change_note: z.string().optional().meta({ title: '变更说明', description: '写给公众的本次变更说明。' }),
     legal_review: legalReviewSchema.optional(),
     av_recording: z.array(avRecordingSchema).optional().meta({ title: '音像记录事项', description: '须全过程音像记录的环节、场景和方式。' }),

@@ -254,6 +254,15 @@ describe.runIf(run)('public site in Chromium', () => {
     expect(widths.category).toBeGreaterThan(4 * 14);
     await desktop.close();
   }, 60_000);
+  it('has no serious or critical accessibility violations on the main page types', async () => {
+    for (const path of ['/', '/departments/', '/departments/zz-scjgj/', '/departments/zz-scjgj/posts/', '/departments/zz-yjglj/directory/', '/powers/410100-SJ-CF-001/', '/laws/spaqf/', '/categories/xk/', '/flows/', '/search/']) {
+      const page = await open(path);
+      const result = await new AxeBuilder({ page }).analyze();
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${path}: ${v.id} ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
+      await page.close();
+    }
+  }, 180_000);
 
   it('prints a department list on A4 landscape without navigation, with repeating headers', async () => {
     const page = await open('/departments/zz-yjglj/');
@@ -307,17 +316,12 @@ describe.runIf(run)('public site in Chromium', () => {
       // XLSX: one 事项编码 per power.
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(join(DIST, 'downloads', `${d.id}.xlsx`));
-      const sheet = workbook.worksheets[0]!;
-      // Each block has its own header row (the 收费情况 column comes and goes), so read 事项编码 by header.
+      // The import sheet holds one row per power, 事项编码 by its header.
+      const sheet = workbook.getWorksheet('机读数据（导入用）')!;
+      const codeColumn = (sheet.getRow(1).values as unknown[]).indexOf('事项编码');
       const inSheet: string[] = [];
-      let codeColumn = 0;
-      sheet.eachRow((row) => {
-        const values = row.values as unknown[];
-        if (values.includes('事项编码')) codeColumn = values.indexOf('事项编码');
-        else if (codeColumn) {
-          const cell = row.getCell(codeColumn);
-          if (!cell.isMerged || cell.master.address === cell.address) if (typeof cell.value === 'string' && cell.value) inSheet.push(cell.value);
-        }
+      sheet.eachRow((row, n) => {
+        if (n > 1) inSheet.push(String(row.getCell(codeColumn).value));
       });
       inSheet.sort();
       expect(inSheet, `${d.id}.xlsx`).toEqual(linked);

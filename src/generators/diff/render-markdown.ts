@@ -5,7 +5,7 @@ const KIND = { added: '新增', removed: '删除', modified: '修改', renamed: 
 
 /** Markdown for a pull-request comment, in Chinese, readable without knowing the file format. */
 export function diffToMarkdown(diff: ContentDiff): string {
-  const lines: string[] = [`## 权责清单变更：${diff.from} → ${diff.to}`, ''];
+  const lines: string[] = [`## 权责清单变更：${escapeMarkdown(diff.from)} → ${escapeMarkdown(diff.to)}`, ''];
   const count = (list: EntityDiff[], kind: EntityDiff['kind']) => list.filter((d) => d.kind === kind).length;
   if (diff.powers.length + diff.departments.length + diff.laws.length === 0) {
     lines.push('没有内容变化。');
@@ -15,9 +15,10 @@ export function diffToMarkdown(diff: ContentDiff): string {
     `事项：新增 ${count(diff.powers, 'added')} 项，删除 ${count(diff.powers, 'removed')} 项，修改 ${count(diff.powers, 'modified')} 项，移动 ${count(diff.powers, 'renamed')} 项；部门变化 ${diff.departments.length} 个；法律法规变化 ${diff.laws.length} 部。`,
     '',
   );
-  section(lines, '职权事项', diff.powers, (d) => `${d.name}（${d.id}）`);
-  section(lines, '部门', diff.departments, (d) => `${d.name}（${d.id}）`);
-  section(lines, '法律法规', diff.laws, (d) => `${d.name}（${d.id}）`);
+  const name = (d: EntityDiff) => `${escapeMarkdown(d.name)}（${escapeMarkdown(d.id)}）`;
+  section(lines, '职权事项', diff.powers, name);
+  section(lines, '部门', diff.departments, name);
+  section(lines, '法律法规', diff.laws, name);
   return lines.join('\n') + '\n';
 }
 
@@ -26,8 +27,8 @@ function section(lines: string[], title: string, list: EntityDiff[], name: (d: E
   lines.push(`### ${title}`, '');
   for (const d of list) {
     lines.push(`#### ${KIND[d.kind]}：${name(d)}`, '');
-    if (d.kind === 'renamed') lines.push(`文件：\`${d.fromFile}\` → \`${d.toFile}\``, '');
-    if (d.changeNote) lines.push(`> 变更说明：${d.changeNote}`, '');
+    if (d.kind === 'renamed') lines.push(`文件：${codeSpan(d.fromFile ?? '')} → ${codeSpan(d.toFile ?? '')}`, '');
+    if (d.changeNote) lines.push(`> 变更说明：${escapeMarkdown(d.changeNote)}`, '');
     if (d.changes.length) {
       lines.push('| 字段 | 修改前 | 修改后 |', '| --- | --- | --- |');
       for (const c of d.changes) lines.push(`| ${cell(c.field)} | ${beforeCell(c)} | ${afterCell(c)} |`);
@@ -48,7 +49,28 @@ function afterCell(c: FieldChange): string {
   return c.pieces.filter((p) => p.op !== 'removed').map((p) => (p.op === 'added' ? `**${cell(p.text)}**` : cell(p.text))).join('');
 }
 
-/** Table-cell safe: no pipes or line breaks, no HTML. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\n+/g, ' ');
+  return escapeMarkdown(text);
+}
+
+/**
+ * A user string as literal text in the middle of one line of GitHub Markdown (a heading after its
+ * prefix, a quote, a table cell): line breaks become spaces; every character that could open
+ * markup there (emphasis, code, links, images, HTML, entities, math, table pipes, a closing #)
+ * is backslash-escaped. Bare links and mentions are recognised after escapes are resolved, so a
+ * zero-width space goes after each @ and inside each `://` and `www.`: no one is @mentioned and
+ * no link is made by content.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_{}[\]()#!|<>~&$]/g, '\\$&')
+    .replace(/:(?=\/\/)/g, ':&#8203;')
+    .replace(/\b(www)\./gi, '$1&#8203;.')
+    .replace(/@/g, '@&#8203;');
+}
+
+/** A file path as inline code, or as escaped text when it holds a backtick or a line break. */
+function codeSpan(text: string): string {
+  return /[`\r\n]/.test(text) ? escapeMarkdown(text) : `\`${text}\``;
 }

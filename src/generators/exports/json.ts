@@ -44,6 +44,7 @@ export function powerJson(p: PowerModel) {
     category: p.category.name,
     ...(p.procedure.name ? { procedure: p.procedure.name } : {}),
     ...(p.parent ? { parent: p.parent } : {}),
+    ...(p.directoryCode ? { directoryCode: p.directoryCode } : {}),
     unit: { id: p.unit.id, name: p.unit.name },
     partners: p.partners,
     level: p.level,
