@@ -16,7 +16,7 @@ export function generateContent(target: string, count: number, departments = 40,
   const plain = new Map<string, string>();
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
-  for (const entry of ['stages.yaml', 'site.yaml', 'flows', 'laws']) cpSync(join(source, entry), join(target, entry), { recursive: true });
+  for (const entry of ['stages.yaml', 'site.yaml', 'flows', 'laws', 'search']) cpSync(join(source, entry), join(target, entry), { recursive: true });
 
   const deptFiles = readdirSync(join(source, 'departments')).sort();
   const templates = deptFiles.map((file) => {

@@ -43,7 +43,7 @@ describe('export → import round trip', () => {
     writeFileSync(file, await departmentWorkbook(model, department));
     const { rows } = await readGrid(file);
     const { result, findings, differences } = roundTrip(rows);
-    expect(result.report.filter((r) => r.status !== 'structure').map((r) => `${r.rows.join('-')} ${r.status}`)).toEqual(['4-9 imported', '12-19 imported']);
+    expect(result.report.filter((r) => r.status !== 'structure').map((r) => `${r.rows.join('-')} ${r.status}`)).toEqual(['2-2 imported', '3-3 imported']);
     expect(findings).toEqual([]);
     expect(differences).toEqual([]);
   });
@@ -55,17 +55,30 @@ describe('export → import round trip', () => {
     expect(differences).toEqual([]);
   });
 
-  it('writes the official layout: title, category headings, merged cells, footer', async () => {
+  it('writes the official layout: a sheet per category with title, heading, merged cells and footer, set up for A4 landscape', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await departmentWorkbook(model, department)) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load((await departmentWorkbook(model, department, { updated: '2024-05-06' })) as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((s) => `${s.name}:${s.state}`)).toEqual(['行政许可类:visible', '行政处罚类:visible', '机读数据（导入用）:hidden']);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getCell('A1').value).toBe('测试市应急管理局行政执法权责清单');
+    expect(sheet.getCell('A1').alignment.horizontal).toBe('center');
     expect(sheet.getCell('A2').value).toBe('（一）行政许可类（共 1 项）');
-    expect(sheet.getRow(3).values).toEqual([undefined, '职权类别', '职权名称', '实施依据', '责任事项（岗位职责）', '办理期限', '收费情况', '违法责任', '事项编码', '程序', '承办机构', '行使层级', '实施对象', '状态', '主项编码', '依据版本', '环节依据', '配合部门', '追责情形', '备注', '其他清单（机读）']);
+    expect(sheet.getRow(3).values).toEqual([undefined, '职权类别', '职权名称', '实施依据', '责任事项（岗位职责）', '办理期限', '收费情况', '违法责任']);
     expect(sheet.getCell('B9').isMerged && sheet.getCell('B9').master.address).toBe('B4');
     expect(sheet.getCell('D9').isMerged).toBe(false);
     expect(sheet.getCell('D9').value).toBe('6. 法律、法规、规章规定的其他应履行的责任事项。');
     expect(String(sheet.getCell(`A${sheet.rowCount}`).value)).toMatch(/^服务机构：测试市政务服务中心/);
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printArea: `A1:G${sheet.rowCount}`, printTitlesRow: '2:3' });
+    expect(sheet.headerFooter.oddHeader).toContain('内容更新至 2024-05-06');
+    expect(sheet.headerFooter.oddFooter).toContain('共 2 项');
+    expect(sheet.headerFooter.oddFooter).toContain('第 &P 页 共 &N 页');
+    // The 行政处罚 section has no 收费情况 column: 违法责任 gets the width, not a 12-wide column.
+    const penalties = workbook.worksheets[1]!;
+    expect(penalties.getRow(3).values).toEqual([undefined, '职权类别', '职权名称', '实施依据', '责任事项（岗位职责）', '办理期限', '违法责任']);
+    expect(penalties.getColumn(6).width).toBeGreaterThan(20);
+    const machine = workbook.worksheets[2]!;
+    expect(machine.getRow(1).values).toEqual([undefined, '职权类别', '职权名称', '实施依据', '责任事项（岗位职责）', '办理期限', '收费情况', '违法责任', '部门', '事项编码', '程序', '承办机构', '行使层级', '实施对象', '状态', '主项编码', '依据版本', '环节依据', '配合部门', '追责情形', '备注', '其他清单（机读）', '源数据（机读）']);
+    expect(machine.rowCount).toBe(3);
   });
 });
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Model } from '../model/types.ts';
 import type { ContentFingerprints } from './fingerprint.ts';
+import type { UpdateDates } from './downloads.ts';
 import { DEFAULT_DOWNLOADS_CACHE, type DownloadStats } from './write-downloads.ts';
 
 /**
@@ -12,7 +13,7 @@ export interface DownloadsJob {
   contentDir: string;
   done: Promise<DownloadStats>;
   /** Hands the validated model (and its file hashes, when known) over; the worker starts. */
-  provide(model: Model, content?: ContentFingerprints): void;
+  provide(model: Model, content?: ContentFingerprints, updated?: UpdateDates): void;
   /** Stops the worker (the build stopped). */
   cancel(): Promise<void>;
 }
@@ -31,7 +32,7 @@ export function startDownloads(root: string, contentDir: string): DownloadsJob {
   const cancel = async () => {
     await worker.terminate();
   };
-  return { contentDir, done, cancel, provide: (model, content) => worker.postMessage({ model, content }) };
+  return { contentDir, done, cancel, provide: (model, content, updated) => worker.postMessage({ model, content, updated }) };
 }
 
 /** quanze build starts the job before Astro does; the integration takes it over (once). */

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Model } from '../model/types.ts';
 import { codeFingerprint, contentFingerprints, type ContentFingerprints } from './fingerprint.ts';
 import { writeDownloads } from './write-downloads.ts';
+import type { UpdateDates } from './downloads.ts';
 
 /**
  * Makes the download files on a second thread while Astro renders the pages on the first. The
@@ -10,7 +11,7 @@ import { writeDownloads } from './write-downloads.ts';
  * the content a second time).
  */
 const { root, contentDir, cacheDir } = workerData as { root: string; contentDir: string; cacheDir: string };
-parentPort!.once('message', async ({ model, content }: { model: Model; content?: ContentFingerprints }) => {
-  const stats = await writeDownloads({ model, cacheDir, code: codeFingerprint(root), content: content ?? contentFingerprints(contentDir, model) });
+parentPort!.once('message', async ({ model, content, updated }: { model: Model; content?: ContentFingerprints; updated?: UpdateDates }) => {
+  const stats = await writeDownloads({ model, cacheDir, code: codeFingerprint(root), content: content ?? contentFingerprints(contentDir, model), updated });
   parentPort!.postMessage(stats);
 });

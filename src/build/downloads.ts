@@ -4,6 +4,8 @@ import { departmentWorkbook } from '../generators/exports/xlsx.ts';
 import { tableCsv, tableWorkbook } from '../generators/exports/table.ts';
 import { buildDerivedList, DERIVED_LISTS, type DerivedList, type DerivedListId } from '../generators/derived-lists.ts';
 import type { Model, PowerModel } from '../model/types.ts';
+import type { ContentHistory } from '../history/content-history.ts';
+import { revisionDepartment } from '../history/public-record.ts';
 
 /**
  * The download files of the site (/downloads/<file>): each department's 权责清单 as XLSX (official
@@ -54,9 +56,27 @@ export interface PreparedDownload {
    * 2.2 s for the site-wide JSON and CSV, every time any power changed).
    */
   parts?: { head: string; tail: string; joiner: string; parts: { powers: string[]; make(): string }[] };
+  /** Anything else the file shows that its powers do not determine (the 内容更新至 date of a workbook). */
+  stamp?: string;
 }
 
-export function prepareDownload(model: Model, spec: DownloadSpec): PreparedDownload {
+/** The 内容更新至 date of each department (its last commit touching its powers), printed in its workbook's page header. */
+export type UpdateDates = Record<string, string>;
+
+export function departmentUpdateDates(history: ContentHistory): UpdateDates {
+  const dates: UpdateDates = {};
+  if (!history.available) return dates;
+  // Commits are newest first: the first one that touches a department's powers dates it.
+  for (const commit of history.commits) {
+    for (const r of commit.revisions) {
+      const department = revisionDepartment(r);
+      if (department && !(department in dates)) dates[department] = commit.date;
+    }
+  }
+  return dates;
+}
+
+export function prepareDownload(model: Model, spec: DownloadSpec, updated: UpdateDates = {}): PreparedDownload {
   switch (spec.kind) {
     case 'all': {
       const parts = siteWideParts(model, spec.ext);
@@ -69,9 +89,11 @@ export function prepareDownload(model: Model, spec: DownloadSpec): PreparedDownl
     case 'department': {
       const powers = downloadPowers(model, spec);
       const department = model.departments.find((d) => d.id === spec.department)!;
+      const date = spec.ext === 'xlsx' ? updated[department.id] : undefined;
       return {
         identity: { powers: powers.map((p) => p.code) },
-        make: async () => (spec.ext === 'csv' ? powersToCsv(model, powers) : new Uint8Array(await departmentWorkbook(model, department))),
+        make: async () => (spec.ext === 'csv' ? powersToCsv(model, powers) : new Uint8Array(await departmentWorkbook(model, department, { updated: date }))),
+        ...(date ? { stamp: date } : {}),
       };
     }
     case 'list': {

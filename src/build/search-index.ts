@@ -34,8 +34,34 @@ export function shardDir(k: number): string {
 
 export const SHARD_LIST = 'pagefind-shards.json';
 
+/**
+ * The other searchable pages (laws, departments, post systems, categories): few, rebuilt with every
+ * build, so indexed together in a bundle of their own that every build re-indexes. Their pages say
+ * what they are (data-pagefind-meta type), and the search page merges this bundle with the shards.
+ */
+export const PAGES_BUNDLE = 'pagefind-pages';
+const OTHER_PAGES = [/^laws\/[^/]+\/index\.html$/, /^categories\/[^/]+\/index\.html$/, /^departments\/[^/]+\/index\.html$/, /^departments\/[^/]+\/posts\/index\.html$/];
+
+/** The other searchable pages of a built site (relative paths), from its output and an incremental build's. */
+export function otherSearchPages(roots: string[]): string[] {
+  const found = new Set<string>();
+  for (const root of roots) {
+    for (const dir of ['laws', 'categories', 'departments']) {
+      if (!existsSync(join(root, dir))) continue;
+      for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || entry.name !== 'index.html') continue;
+        const rel = join(entry.parentPath, entry.name).slice(root.replace(/\/+$/, '').length + 1);
+        if (OTHER_PAGES.some((re) => re.test(rel))) found.add(rel);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
 export interface IndexStats {
   pages: number;
+  /** Law, department, post-system and category pages, in their own bundle. */
+  otherPages: number;
   shards: number;
   indexed: number[];
   ms: number;
@@ -65,14 +91,18 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   for (let k = 0; k < shards; k++) if (!options.only || options.only.has(k)) members.set(k, []);
   for (const code of options.codes) members.get(shardOf(code, shards))?.push(code);
 
-  const queue = [...members.keys()];
+  const others = otherSearchPages([options.overlay, site].filter((r): r is string => !!r));
+  const queue: (number | 'pages')[] = ['pages', ...members.keys()];
   const lanes = Math.min(2, availableParallelism(), queue.length);
   // Every lane is let finish before the pagefind service (a child process, which would otherwise
   // keep the build from exiting) is closed; then the first failure is reported.
   const lanesDone = await Promise.allSettled(
     Array.from({ length: lanes }, async () => {
       try {
-        for (let k = queue.shift(); k !== undefined; k = queue.shift()) await indexShard(site, options.overlay, k, members.get(k)!);
+        for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
+          if (k === 'pages') await indexBundle(site, options.overlay, PAGES_BUNDLE, others, '其他页面');
+          else await indexBundle(site, options.overlay, shardDir(k), members.get(k)!.map((code) => `powers/${code}/index.html`), `分片 ${k}`);
+        }
       } catch (error) {
         queue.length = 0;
         throw error;
@@ -89,36 +119,35 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   }
   // Pagefind makes no index of nothing: a shard without pages (a site without powers) is left out.
   const filled = new Set(options.codes.map((c) => shardOf(c, shards)));
-  writeFileSync(join(site, SHARD_LIST), JSON.stringify([...filled].filter((k) => k > 0).sort((a, b) => a - b).map((k) => `/${shardDir(k)}/`)));
-  return { pages: options.codes.length, shards, indexed: [...members.keys()], ms: performance.now() - started };
+  const bundles = [...[...filled].filter((k) => k > 0).sort((a, b) => a - b).map((k) => `/${shardDir(k)}/`), ...(others.length ? [`/${PAGES_BUNDLE}/`] : [])];
+  writeFileSync(join(site, SHARD_LIST), JSON.stringify(bundles));
+  return { pages: options.codes.length, otherPages: others.length, shards, indexed: [...members.keys()], ms: performance.now() - started };
 }
 
-async function indexShard(site: string, overlay: string | undefined, k: number, codes: string[]): Promise<void> {
-  const output = join(site, shardDir(k));
+async function indexBundle(site: string, overlay: string | undefined, bundle: string, files: string[], label: string): Promise<void> {
+  const output = join(site, bundle);
   rmSync(output, { recursive: true, force: true });
-  if (codes.length === 0) return;
+  if (files.length === 0) return;
   // Each page is read in the same synchronous pass that finds it: an incremental build moves its
   // pages over the last output meanwhile, so a path found now may be gone after the next await.
-  const pages = codes.map((code) => {
-    const page = [overlay, site].map((root) => root && join(root, 'powers', code, 'index.html')).find((p) => p && existsSync(p));
-    if (!page || !isCompletePage(page)) throw new Error(`事项页 powers/${code}/index.html 不存在或不完整：网站构建不完整，未建立搜索索引`);
-    return { code, content: readFileSync(page, 'utf8') };
+  const pages = files.map((rel) => {
+    const page = [overlay, site].map((root) => root && join(root, rel)).find((p) => p && existsSync(p));
+    if (!page || !isCompletePage(page)) throw new Error(`${rel.startsWith('powers/') ? '事项页' : '页面'} ${rel} 不存在或不完整：网站构建不完整，未建立搜索索引`);
+    return { rel, content: readFileSync(page, 'utf8') };
   });
-  const failed = (what: string, errors: string[]) => new Error(`搜索索引分片 ${k} 建立失败（${what}）：\n${errors.join('\n')}`);
+  const failed = (what: string, errors: string[]) => new Error(`搜索索引${label}建立失败（${what}）：\n${errors.join('\n')}`);
   const created = await createIndex();
   if (!created.index) throw failed('创建索引', created.errors);
   const index = created.index;
   try {
-    const added = await Promise.all(
-      pages.map(async ({ code, content }) => ({ code, ...(await index.addHTMLFile({ sourcePath: `powers/${code}/index.html`, content })) })),
-    );
+    const added = await Promise.all(pages.map(async ({ rel, content }) => ({ rel, ...(await index.addHTMLFile({ sourcePath: rel, content })) })));
     const rejected = added.filter((a) => a.errors.length > 0);
-    if (rejected.length) throw failed('收录事项页', rejected.map((a) => `powers/${a.code}/index.html：${a.errors.join('；')}`));
+    if (rejected.length) throw failed('收录页面', rejected.map((a) => `${a.rel}：${a.errors.join('；')}`));
     // Reconciled from what pagefind returned: each page under its own URL, none twice, none missing.
     const urls = new Set(added.map((a) => a.file.url));
-    const missing = codes.filter((code) => !urls.has(`/powers/${code}/`));
-    if (urls.size !== codes.length || missing.length) {
-      throw new Error(`搜索索引分片 ${k} 应收录 ${codes.length} 个事项页，实际收录 ${urls.size} 个${missing.length ? `；未收录：${missing.join('、')}` : ''}`);
+    const missing = files.filter((rel) => !urls.has(`/${rel.replace(/index\.html$/, '')}`));
+    if (urls.size !== files.length || missing.length) {
+      throw new Error(`搜索索引${label}应收录 ${files.length} 个页面，实际收录 ${urls.size} 个${missing.length ? `；未收录：${missing.join('、')}` : ''}`);
     }
     const written = await index.writeFiles({ outputPath: output });
     if (written.errors.length) throw failed('写出索引', written.errors);

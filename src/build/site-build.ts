@@ -5,6 +5,7 @@ import { checkContentAt } from '../model/check.ts';
 import type { Finding } from '../model/findings.ts';
 import type { Model } from '../model/types.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
+import { departmentUpdateDates } from './downloads.ts';
 import { recordNamesFor } from '../generators/diff/record-fields.ts';
 import { missingNoteFindings, publicRevisions, revisionDepartment } from '../history/public-record.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
@@ -53,7 +54,7 @@ export class ContentInvalidError extends Error {
 }
 
 /** Outputs with owners: power and department pages are rebuilt with their owner, the rest always. */
-const OWN_OUTPUTS = /^(powers\/|departments\/[^/]+\/|flowcharts\/|pagefind(-\d+)?\/)/;
+const OWN_OUTPUTS = /^(powers\/|departments\/[^/]+\/|flowcharts\/|pagefind(-\d+|-pages)?\/)/;
 
 function filesIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -81,8 +82,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const validate = lap(clock);
 
   const content = contentFingerprints(contentDir, model);
-  downloads.provide(model, content);
   const history = readContentHistory(contentDir, (id) => model.laws.get(id)?.short ?? id, recordNamesFor(model));
+  downloads.provide(model, content, departmentUpdateDates(history));
   const pages = pageFingerprints(model, content, history);
   const unexplained = unexplainedChanges(model, history);
   if (unexplained) log(unexplained);
@@ -152,7 +153,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 
   since = performance.now();
   const index = await startIndexing();
-  log(`搜索索引：${codes.length} 个事项页，${shards} 个分片，重建 ${index.indexed.length} 个`);
+  log(`搜索索引：${codes.length} 个事项页，${shards} 个分片，重建 ${index.indexed.length} 个；法律、部门、岗责体系和类别页 ${index.otherPages} 个`);
   const indexSeconds = lap(since);
 
   await discarded;

@@ -1,7 +1,7 @@
 import { closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Model } from '../model/types.ts';
-import { downloadSpecs, prepareDownload, type PreparedDownload } from './downloads.ts';
+import { downloadSpecs, prepareDownload, type PreparedDownload, type UpdateDates } from './downloads.ts';
 import { sha, type ContentFingerprints } from './fingerprint.ts';
 
 /** Where built download files are kept between builds, by content hash. */
@@ -23,7 +23,7 @@ export interface DownloadStats {
  * again (XLSX is the slow part of a build:
  * measured 21 s for 242 workbooks at 10,000 powers).
  */
-export async function writeDownloads(options: { model: Model; cacheDir: string; code: string; content: ContentFingerprints }): Promise<DownloadStats> {
+export async function writeDownloads(options: { model: Model; cacheDir: string; code: string; content: ContentFingerprints; updated?: UpdateDates }): Promise<DownloadStats> {
   const started = performance.now();
   const { model, cacheDir, code, content } = options;
   mkdirSync(cacheDir, { recursive: true });
@@ -31,9 +31,9 @@ export async function writeDownloads(options: { model: Model; cacheDir: string; 
   const made: DownloadStats['made'] = [];
   const usedParts: string[] = [];
   for (const spec of downloadSpecs(model)) {
-    const prepared = prepareDownload(model, spec);
+    const prepared = prepareDownload(model, spec, options.updated);
     const identity = 'data' in prepared.identity ? [prepared.identity.data] : prepared.identity.powers.map((c) => `${c}=${content.powers.get(c)}`);
-    const key = sha(code, content.shared, spec.file, ...identity);
+    const key = sha(code, content.shared, spec.file, ...identity, prepared.stamp ?? '');
     const cachedFile = join(cacheDir, `${key}.${spec.ext}`);
     if (existsSync(cachedFile)) {
       cached++;

@@ -6,6 +6,7 @@ import { loadColumnTable } from '../import/columns.ts';
 import { UndecodableError } from '../import/decode.ts';
 import { importWorkbook, type WorkbookImport } from '../import/import-workbook.ts';
 import { readWorkbook } from '../import/sheets.ts';
+import { MACHINE_SHEET } from '../generators/exports/extension-columns.ts';
 import { checkInputFile } from '../lib/input-file.ts';
 import { pathInside, UnsafePathError } from '../lib/safe-path.ts';
 import { codeRegex } from '../model/stage-table.ts';
@@ -52,6 +53,9 @@ export async function runImport(args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UndecodableError) throw new UsageError(`无法读取 ${file}：${error.message}`);
     throw new UsageError(`无法读取 ${file}：${(error as Error).message}`);
+  }
+  if (workbook.sheets.length === 1 && workbook.sheets[0]!.name === MACHINE_SHEET) {
+    console.log(`读取工作表「${MACHINE_SHEET}」（本工具导出的文件：每个事项一行、包含全部字段；打印用的各类别工作表是同样的事项，不再读取）`);
   }
   const result = importWorkbook(workbook, model, department, {
     unit: values.unit,

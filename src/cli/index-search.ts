@@ -22,6 +22,6 @@ export async function runIndexSearch(args: string[]): Promise<number> {
     .filter((e) => e.isDirectory())
     .map((e) => e.name);
   const stats = await indexSearch({ site, codes, shards: shardCount(codes.length, perShard) });
-  console.log(`搜索索引：${stats.pages} 个事项页，${stats.shards} 个分片，用时 ${(stats.ms / 1000).toFixed(1)} 秒`);
+  console.log(`搜索索引：${stats.pages} 个事项页，${stats.shards} 个分片；法律、部门、岗责体系和类别页 ${stats.otherPages} 个；用时 ${(stats.ms / 1000).toFixed(1)} 秒`);
   return 0;
 }

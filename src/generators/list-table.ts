@@ -1,6 +1,7 @@
 import { toChineseNumber } from '../lib/chinese-numerals.ts';
 import type { CategoryDef, DepartmentModel, Model, PowerModel, ResolvedStage } from '../model/types.ts';
 import { citationText } from './citation-text.ts';
+import { limitSummaryText } from './service-summary.ts';
 
 /**
  * The 权责清单 of one department as a table model, in the layout of the official template
@@ -55,6 +56,8 @@ export interface PowerRow {
   basis: string[];
   duties: DutyLine[];
   fee: string;
+  /** The power's time limit as its 办事要点 states it (30日（工作日）, 见各环节期限): for the phone cards. */
+  timeLimit: string;
   liability: string[];
   /** Number of table rows the power spans (= duties.length). */
   rowSpan: number;
@@ -130,6 +133,7 @@ export function buildPowerRow(model: Model, power: PowerModel): PowerRow {
     basis: power.basis.map((c, i) => `${i + 1}. ${citationText(c)}`),
     duties,
     fee: feeText(power),
+    timeLimit: limitSummaryText(power, model.stageTable.dayCounting),
     liability: power.liability,
     rowSpan: duties.length,
   };

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { restoreFormulaText } from '../generators/exports/csv-text.ts';
+import { MACHINE_SHEET } from '../generators/exports/extension-columns.ts';
 
 /**
  * A spreadsheet as a grid of text cells. A cell inside a merged range carries the key of the
@@ -47,7 +48,9 @@ const MAX_SHEET_XML_BYTES = 200 * 1024 * 1024;
 
 async function readXlsx(file: string): Promise<{ rows: GridRow[]; sheet: string }> {
   const workbook = await loadWorkbook(file);
-  const sheet = workbook.worksheets.find((s) => s.state === 'visible') ?? workbook.worksheets[0];
+  // A workbook exported by Quanze is read from its import sheet (one power per row, every field);
+  // any other workbook from its first visible sheet.
+  const sheet = workbook.worksheets.find((s) => s.name === MACHINE_SHEET) ?? workbook.worksheets.find((s) => s.state === 'visible') ?? workbook.worksheets[0];
   if (!sheet) return { rows: [], sheet: '' };
   return { rows: sheetGrid(sheet), sheet: sheet.name };
 }

@@ -5,6 +5,8 @@ import { codeRegex } from '../model/stage-table.ts';
 import type { DepartmentModel, LawModel, Model } from '../model/types.ts';
 import { TARGETS } from '../schema/power.ts';
 import type { GridRow } from './grid.ts';
+import { mergeWithSource, readSourceCell } from './source-column.ts';
+import { SOURCE_COLUMN } from '../generators/exports/source-column.ts';
 import { parseBasisCell } from './citations.ts';
 import { type ColumnTable, loadColumnTable } from './columns.ts';
 import { categoryIn, readLayout, type PowerRecord, type StructureRow } from './layout.ts';
@@ -330,6 +332,29 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
     const yaml = stringify(front, { lineWidth: 0 });
     const where = `${record.sheet ? `「${record.sheet}」` : ''}第 ${range[0]}–${range[1]} 行`;
     const header = `# 由 quanze import 从 ${options.source} ${where}导入\n`;
+    // A list exported by Quanze carries each power file whole: what nobody edited comes back exactly.
+    const sourceEntry = [...record.extras].find(([label]) => label.replace(/\s/g, '').replace('(', '（').replace(')', '）') === SOURCE_COLUMN);
+    const source = sourceEntry && readSourceCell(sourceEntry[1].map((c) => c.text).join(''));
+    if (source && 'error' in source) notes.push(source.error);
+    else if (source) {
+      const current = new Map([...record.fields].map(([field, cells]) => [field, cells.map((c) => c.raw ?? c.text).join('\n')]));
+      const merged = mergeWithSource(front, source, current);
+      const edited = merged.edited.length > 0;
+      const parentCode = typeof merged.front.parent === 'string' ? merged.front.parent : undefined;
+      return {
+        code: String(merged.front.code),
+        name: String(merged.front.name),
+        rows: range,
+        sheet: record.sheet,
+        text: `---\n${header}${stringify(merged.front, { lineWidth: 0 })}---\n${merged.body}`,
+        notes: edited ? [`表格中改动了 ${merged.edited.join('、')}：这些列按表格内容导入，其余字段和正文取自「${SOURCE_COLUMN}」`, ...notes] : [],
+        findings: edited ? findings : [],
+        ...(parentCode ? { parent: parentCode } : {}),
+        category: String(merged.front.category),
+        citations: Array.isArray(merged.front.basis) ? merged.front.basis.length : 0,
+        unplaced: [],
+      };
+    }
     const body = unplaced.length ? `\n## ${UNPLACED_HEADING}\n\n${unplaced.map((u) => `- ${u.replace(/\n/g, '\n  ')}`).join('\n')}\n` : '';
     return { code, name, rows: range, sheet: record.sheet, text: `---\n${header}${yaml}---\n${body}`, notes, findings, ...(parent ? { parent } : {}), category: category.name, citations: basis.length, unplaced };
   }

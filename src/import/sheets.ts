@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadWorkbook, readCsv, sheetGrid, type GridRow } from './grid.ts';
 import { decodeText, type TextEncodingName } from './decode.ts';
+import { MACHINE_SHEET } from '../generators/exports/extension-columns.ts';
 
 /** One sheet of a workbook (a CSV file is one sheet named after nothing). */
 export interface Sheet {
@@ -27,6 +28,10 @@ export async function readWorkbook(file: string): Promise<Workbook> {
   if (/\.xlsx$/i.test(file)) {
     // Bounded: merged ranges checked before loading, cells read as present (grid.ts).
     const workbook = await loadWorkbook(file);
+    // A workbook exported by Quanze is read from its (hidden) import sheet alone: one power per
+    // row with every field; its category sheets are the same powers laid out for print.
+    const exported = workbook.worksheets.find((s) => s.name === MACHINE_SHEET);
+    if (exported) return { sheets: [{ name: exported.name, rows: sheetGrid(exported) }] };
     return { sheets: workbook.worksheets.filter((s) => s.state === 'visible').map((sheet) => ({ name: sheet.name, rows: sheetGrid(sheet) })) };
   }
   throw new Error(`只支持 .xlsx 和 .csv 文件：${file}`);

@@ -54,3 +54,8 @@ export function formatLimit(amount: number, unit: LimitUnit): string {
 export function limitFromObject(days: number, type: DayType): TimeLimit {
   return { amount: days, unit: type, text: formatLimit(days, type) };
 }
+
+/** A limit as written in a file: text (5个工作日, 30日, 当场) or { days, type }. */
+export function limitFromValue(value: string | { days: number; type: DayType }): TimeLimit | undefined {
+  return typeof value === 'string' ? parseLimitText(value) : limitFromObject(value.days, value.type);
+}

@@ -1,13 +1,14 @@
 import { powerSchema, type Power } from '../schema/power.ts';
 import { CITATION_KIND_LABELS, resolveCitation, type Citation, type CitationKind, type CitationRef } from './citations.ts';
-import { limitFromObject, parseLimitText } from '../lib/time-limit.ts';
+import { limitFromValue, type TimeLimit } from '../lib/time-limit.ts';
+import { dayTypeOf } from '../generators/service-summary.ts';
 import type { Finding, FieldPath } from './findings.ts';
 import type { PowerSource } from './load.ts';
 import { checkDerived } from './check-derived.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
 import { parseWithSchema } from './parse-file.ts';
 import { codeRegex } from './stage-table.ts';
-import type { DepartmentModel, LawModel, PowerModel, ProcedureDef, ResolvedCitation, ResolvedStage, StageTable } from './types.ts';
+import type { CategoryDef, DepartmentModel, LawModel, PowerModel, ProcedureDef, ResolvedCitation, ResolvedStage, StageTable } from './types.ts';
 import type { FlowTemplate } from '../schema/flow-template.ts';
 import { checkPowerFlow } from './check-flow.ts';
 
@@ -159,6 +160,7 @@ function checkPower(
   }));
   const derived = checkDerived(power, basis, cite, report);
   const stages = procedure ? checkStages(power, procedure, department, unit, ctx, report, cite) : [];
+  const totalLimit = checkTotalLimit(power, category, ctx, report, cite);
 
   if (source.extension === 'mdx' || source.body.trim()) {
     for (const problem of checkMdxSafety(source.body, source.extension)) {
@@ -198,6 +200,7 @@ function checkPower(
     basis,
     stages,
     fee: power.fee,
+    totalLimit,
     enforcement,
     liability,
     liabilityIsStandard: power.liability === undefined,
@@ -212,6 +215,7 @@ function checkPower(
     file: source.file,
     extension: source.extension,
     body: source.body,
+    record: power,
   };
   const template = ctx.flows?.get(procedure.flow);
   if (template) checkPowerFlow(model, template, ctx.table, report);
@@ -219,6 +223,20 @@ function checkPower(
 }
 
 type Report = ReturnType<typeof reporter>;
+
+/** The overall limit: its basis must resolve, and a promise cannot be longer than the law allows. */
+function checkTotalLimit(power: Power, category: CategoryDef, ctx: Context, report: Report, cite: Cite): PowerModel['totalLimit'] {
+  const field = power.total_limit;
+  if (!field) return undefined;
+  const statutory = limitFromValue(field.statutory)!;
+  const promised = field.promised === undefined ? undefined : limitFromValue(field.promised)!;
+  const key = (l: TimeLimit) => (l.unit === '当场' ? '当场' : (dayTypeOf(l, field.basis?.law, ctx.table.dayCounting, category.dayType) ?? l.unit));
+  if (promised && key(promised) === key(statutory) && promised.amount > statutory.amount) {
+    report.error(['total_limit', 'promised'], 'promised-over-statutory', `承诺办结时限（${promised.text}）不得长于法定办结时限（${statutory.text}）`);
+  }
+  const basis = field.basis && cite(field.basis, 'total-limit', ['total_limit', 'basis'], '办结时限依据');
+  return { statutory, promised, basis: basis && { law: basis.law, article: basis.article } };
+}
 
 /** Resolves one citation of any kind through the shared resolver and records it for the power. */
 export type Cite = (ref: CitationRef, kind: CitationKind, path: FieldPath, place: string) => Citation | undefined;
@@ -342,7 +360,7 @@ function checkStages(
 }
 
 function toLimit(limit: Power['stages'][number]['limit']) {
-  return limit === undefined ? undefined : typeof limit === 'string' ? parseLimitText(limit) : limitFromObject(limit.days, limit.type);
+  return limit === undefined ? undefined : limitFromValue(limit);
 }
 
 /** Closest candidate sharing most characters (for Chinese names, where edit distance on keys does not apply). */

@@ -9,11 +9,12 @@ import type { LawModel } from './types.ts';
  * Every place a list cites a law article. One resolver checks them all the same way, so each kind
  * reaches the law report, 待调整事项, law pages, counts, diffs and exports alike.
  */
-export type CitationKind = 'basis' | 'stage' | 'accountability' | 'enforcement' | 'legal-review' | 'violated' | 'penalty-basis' | 'leniency' | 'flow';
+export type CitationKind = 'basis' | 'stage' | 'total-limit' | 'accountability' | 'enforcement' | 'legal-review' | 'violated' | 'penalty-basis' | 'leniency' | 'flow';
 
 export const CITATION_KIND_LABELS: Record<CitationKind, string> = {
   basis: '实施依据',
   stage: '环节依据',
+  'total-limit': '办结时限依据',
   accountability: '追责依据',
   enforcement: '强制执行依据',
   'legal-review': '法制审核依据',

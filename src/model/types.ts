@@ -104,6 +104,8 @@ export interface PowerModel {
   basis: ResolvedCitation[];
   stages: ResolvedStage[];
   fee?: Power['fee'];
+  /** The overall limit stated in the file (total_limit), where the stages do not add up to it. */
+  totalLimit?: { statutory: TimeLimit; promised?: TimeLimit; basis?: LawRef };
   /** Who enforces and what (行政强制执行 only). */
   enforcement?: { by: Enforcement['by']; obligation: Enforcement['obligation']; basis?: { law: LawModel; article: string } };
   /** Paragraphs of the 违法责任 text. */
@@ -122,6 +124,8 @@ export interface PowerModel {
   file: string;
   extension: 'md' | 'mdx';
   body: string;
+  /** The front matter as the schema read it: what the export's 源数据（机读） column carries back. */
+  record: Power;
 }
 
 export interface Model {

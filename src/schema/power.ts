@@ -90,6 +90,20 @@ export const feeSchema = z
   })
   .meta({ title: '收费情况' });
 
+/** The power's overall limit, where the sum of its stage limits is not the statutory total. */
+export const totalLimitSchema = z
+  .strictObject({
+    statutory: limitSchema.meta({ title: '法定办结时限', description: '法律、法规规定的办结时限，例如 20个工作日、30日。必填。' }),
+    promised: limitSchema
+      .optional()
+      .meta({ title: '承诺办结时限', description: '本部门向社会承诺的办结时限，不得长于法定办结时限，例如 10个工作日。' }),
+    basis: articleRef.optional().meta({ title: '时限依据', description: '规定法定办结时限的条款，例如 { law: xzxkf, article: 第四十二条第一款 }。' }),
+  })
+  .meta({
+    title: '办结时限',
+    description: '整个事项的法定办结时限和承诺办结时限，显示在事项页的“办事要点”中。各环节期限之和不等于法定办结时限时填写（例如法定期限从收到材料之日起计算、环节可以并行）；省略时显示各环节期限之和。',
+  });
+
 export const accountabilitySchema = z
   .strictObject({
     situation: nonEmptyText('追责情形', '应当追究责任的情形。必填。'),
@@ -127,6 +141,7 @@ export const powerSchema = z
       .min(1, { error: '至少列出一个责任事项环节' })
       .meta({ title: '责任事项', description: '按环节列出岗位、职责和期限，环节顺序与 stages.yaml 一致。必填。' }),
     fee: feeSchema.optional(),
+    total_limit: totalLimitSchema.optional(),
     enforcement: enforcementSchema.optional(),
     liability: z
       .union([z.string(), z.array(z.string())])

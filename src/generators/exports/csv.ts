@@ -1,4 +1,5 @@
 import { BOM, csvRecords } from './csv-text.ts';
+import { SOURCE_COLUMN, sourceCell } from './source-column.ts';
 import type { Model, PowerModel } from '../../model/types.ts';
 import { buildPowerRow } from '../list-table.ts';
 import { EXTENSION_COLUMNS, extensionValues, stageBasisValues } from './extension-columns.ts';
@@ -16,7 +17,12 @@ export function powersToCsv(model: Model, powers: PowerModel[]): string {
 
 /** The BOM and the heading row. */
 export function csvHead(): string {
-  return BOM + csvRecords([[...OFFICIAL, '部门', ...EXTENSION_COLUMNS]]);
+  return BOM + csvRecords([machineHeader()]);
+}
+
+/** The columns of the CSV and of the XLSX import sheet: the official ones, then the machine-readable ones. */
+export function machineHeader(): string[] {
+  return [...OFFICIAL, '部门', ...EXTENSION_COLUMNS];
 }
 
 /**
@@ -25,20 +31,25 @@ export function csvHead(): string {
  * each department's rows).
  */
 export function csvRows(model: Model, powers: PowerModel[]): string {
-  const rows = powers.map((power) => {
-    const row = buildPowerRow(model, power);
-    const ext = extensionValues(power);
-    return [
-      row.categoryLabel + (power.category.hasVariants ? `（${power.procedure.name}）` : ''),
-      row.name,
-      row.basis.join('\n'),
-      row.duties.map((d) => d.text).join('\n'),
-      row.duties.map((d) => d.limit).join('\n'),
-      row.fee,
-      row.liability.join('\n'),
-      power.department.name,
-      ...EXTENSION_COLUMNS.map((name) => (name === '环节依据' ? stageBasisValues(power, row.duties.length).join('\n') : ext[name])),
-    ];
-  });
-  return csvRecords(rows);
+  return csvRecords(powers.map((power) => machineRecord(model, power)));
+}
+
+/** One power as one record: multi-line cells for the citations and duties. */
+export function machineRecord(model: Model, power: PowerModel): string[] {
+  const row = buildPowerRow(model, power);
+  const ext = extensionValues(power);
+  const header = machineHeader();
+  const cells = [
+    row.categoryLabel + (power.category.hasVariants ? `（${power.procedure.name}）` : ''),
+    row.name,
+    row.basis.join('\n'),
+    row.duties.map((d) => d.text).join('\n'),
+    row.duties.map((d) => d.limit).join('\n'),
+    row.fee,
+    row.liability.join('\n'),
+    power.department.name,
+    ...EXTENSION_COLUMNS.filter((name) => name !== SOURCE_COLUMN).map((name) => (name === '环节依据' ? stageBasisValues(power, row.duties.length).join('\n') : ext[name as keyof typeof ext])),
+  ];
+  const others = cells.map((text, i): [string, string] => [header[i]!, text]).filter(([h]) => h !== '部门');
+  return [...cells, sourceCell(power.record, power.body, others)];
 }

@@ -5,11 +5,18 @@ import type { PowerModel } from '../../model/types.ts';
  * can be imported back without loss. The official columns come first and are unchanged; a
  * department's own spreadsheet without these columns still imports.
  */
-export const EXTENSION_COLUMNS = ['事项编码', '程序', '承办机构', '行使层级', '实施对象', '状态', '主项编码', '依据版本', '环节依据', '配合部门', '追责情形', '备注', '其他清单（机读）'] as const;
+export const EXTENSION_COLUMNS = ['事项编码', '程序', '承办机构', '行使层级', '实施对象', '状态', '主项编码', '依据版本', '环节依据', '配合部门', '追责情形', '备注', '其他清单（机读）', '源数据（机读）'] as const;
+/**
+ * The sheet of an exported workbook that `quanze import` reads back: every power on one row, the
+ * official columns followed by the machine-readable ones (the CSV layout). Hidden, so that it is
+ * not printed; Excel shows it with 取消隐藏.
+ */
+export const MACHINE_SHEET = '机读数据（导入用）';
+
 export type ExtensionColumn = (typeof EXTENSION_COLUMNS)[number];
 
-/** Per-power values of the extension columns; 环节依据 is per duty row and filled separately. */
-export function extensionValues(power: PowerModel): Record<Exclude<ExtensionColumn, '环节依据'>, string> {
+/** Per-power values of the extension columns; 环节依据 is per duty row and 源数据（机读） is the whole row's (see source-column.ts), both filled separately. */
+export function extensionValues(power: PowerModel): Record<Exclude<ExtensionColumn, '环节依据' | '源数据（机读）'>, string> {
   return {
     事项编码: power.code,
     程序: power.procedure.name,

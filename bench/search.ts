@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../test/helpers/browser.ts';
+import { serveStatic } from '../test/helpers/static-server.ts';
+import { generateContent } from './synthetic.ts';
+import { median, printTable } from './stats.ts';
+
+/**
+ * Search latency in a real browser on a city-scale site: the search page of a generated site with
+ * `size` powers (built once with quanze build and reused; --rebuild builds again), on a desktop
+ * profile and on a slow phone (1.6 Mbit/s, 150 ms round trip, 4× slower CPU, set through the
+ * Chrome DevTools Protocol). Each run opens the page in a fresh browser context (empty cache), waits
+ * until the index is ready, then times the first query and the later ones from pressing Enter to
+ * the first results (or 「没有找到」) on screen. Medians of `runs`.
+ *
+ *   node bench/search.ts [size=10000] [runs=5] [--rebuild]
+ */
+const ROOT = resolve('.');
+const size = Number(process.argv[2] ?? 10_000);
+const runs = Number(process.argv[3] ?? 5);
+const rebuild = process.argv.includes('--rebuild');
+
+const FIRST = '危险化学品经营许可证核发';
+const LATER = ['食品经营许可', '安全生产法第97条', '违建', '驾驶证', '最低生活保障'];
+
+const PROFILES = {
+  桌面: undefined,
+  慢速手机: { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (0.75 * 1024 * 1024) / 8, cpu: 4 },
+} as const;
+
+function buildSite(): string {
+  const content = join(tmpdir(), `quanze-bench-search-content-${size}`);
+  const out = join(tmpdir(), `quanze-bench-search-site-${size}`);
+  const stamp = join(out, 'pagefind-shards.json');
+  if (!rebuild && existsSync(stamp)) {
+    console.log(`沿用已构建的 ${size} 个事项的网站：${out}（--rebuild 重新构建）`);
+    return out;
+  }
+  generateContent(content, size);
+  // A copy of the code, so that the repository can be edited (and tested) while the build runs.
+  const project = join(tmpdir(), `quanze-bench-search-project-${size}`);
+  rmSync(project, { recursive: true, force: true });
+  mkdirSync(project, { recursive: true });
+  for (const entry of ['src', 'public', 'bin', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
+  console.log(`构建 ${size} 个事项的网站……`);
+  const r = spawnSync(process.execPath, ['bin/quanze.mjs', 'build', '--full', '--content', content, '--out', out], { cwd: project, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) throw new Error(`quanze build failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-4000)}`);
+  return out;
+}
+
+interface Sample {
+  ready: number;
+  first: number;
+  later: number;
+}
+
+async function measure(browser: Browser, url: string, profile: (typeof PROFILES)[keyof typeof PROFILES]): Promise<Sample> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  if (profile) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.downloadThroughput, uploadThroughput: profile.uploadThroughput });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  }
+  const start = Date.now();
+  await page.goto(`${url}/search/`);
+  await page.waitForSelector('.search[data-ready=true]', { timeout: 120_000 });
+  const ready = Date.now() - start;
+  const first = await timeQuery(page, FIRST);
+  const later = median(await LATER.reduce<Promise<number[]>>(async (acc, q) => [...(await acc), await timeQuery(page, q)], Promise.resolve([])));
+  await context.close();
+  return { ready, first, later };
+}
+
+/** Milliseconds from pressing Enter to the first results or 「没有找到」 on screen, timed in the page. */
+async function timeQuery(page: Page, q: string): Promise<number> {
+  await page.fill('#search-input', q);
+  return page.evaluate(
+    (query) =>
+      new Promise<number>((done) => {
+        const root = document.querySelector<HTMLElement>('.search')!;
+        const form = root.querySelector('form')!;
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          if (['results', 'done', 'empty'].includes(root.dataset.state!) && new URL(location.href).searchParams.get('q') === query) {
+            observer.disconnect();
+            // The time at which the next frame shows the results.
+            requestAnimationFrame(() => done(performance.now() - started));
+          }
+        });
+        observer.observe(root, { attributes: true, attributeFilter: ['data-state'] });
+        form.requestSubmit();
+      }),
+    q,
+  );
+}
+
+const siteDir = buildSite();
+const shards = (JSON.parse(readFileSync(join(siteDir, 'pagefind-shards.json'), 'utf8')) as string[]).length + 1;
+const server = await serveStatic(siteDir);
+const browser = await launchChromium();
+const rows: string[][] = [];
+try {
+  for (const [name, profile] of Object.entries(PROFILES)) {
+    const samples: Sample[] = [];
+    for (let i = 0; i < runs; i++) samples.push(await measure(browser, server.url, profile));
+    const ms = (pick: (s: Sample) => number) => `${Math.round(median(samples.map(pick)))} ms`;
+    rows.push([name, ms((s) => s.ready), ms((s) => s.first), ms((s) => s.later)]);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`\n搜索延迟：${size} 个事项，${shards} 个索引包，${runs} 次的中位数（首次查询「${FIRST}」；之后的查询：${LATER.join('、')}）`);
+printTable(['环境', '索引就绪', '首次查询', '之后的查询'], rows);

@@ -1,0 +1,115 @@
+import { toChineseNumber } from '../lib/chinese-numerals.ts';
+import type { SearchData } from './search-data.ts';
+
+/**
+ * What a query means, independent of the search engine: the same normalisation is applied to the
+ * query and to the text of each result, so that 處罰 finds 处罚, 第97条 finds 第九十七条, 《》 and
+ * 中华人民共和国 are optional, and 违建 also finds 违法建设. Pure and browser-safe: the search page
+ * and the unit tests use this one module.
+ */
+export interface Folding {
+  traditional: Map<string, string>;
+  synonyms: [string, string[]][];
+}
+
+export function folding(data: SearchData): Folding {
+  const traditional = new Map<string, string>();
+  const chars = [...data.traditional];
+  for (let i = 0; i + 1 < chars.length; i += 2) traditional.set(chars[i]!, chars[i + 1]!);
+  return { traditional, synonyms: data.synonyms };
+}
+
+/** Anything that is not a letter or a digit: punctuation, brackets, marks, spaces. */
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+const COUNTRY = /中华人民共和国/g;
+const ARTICLE = /第\s*(\d{1,4})\s*(条|款|项|章|节)/g;
+
+/**
+ * Text in comparable form: compatibility forms folded (full-width digits and letters), traditional
+ * characters to simplified, article numbers in Chinese numerals, 中华人民共和国 dropped, lower case,
+ * and no punctuation or spaces.
+ */
+export function matchKey(text: string, fold: Folding): string {
+  let s = text.normalize('NFKC');
+  if (fold.traditional.size) s = [...s].map((ch) => fold.traditional.get(ch) ?? ch).join('');
+  s = s.replace(ARTICLE, (_, n: string, unit: string) => {
+    const value = Number(n);
+    return value >= 1 && value <= 9999 ? `第${toChineseNumber(value)}${unit}` : `第${n}${unit}`;
+  });
+  return s.replace(COUNTRY, '').toLowerCase().replace(NOT_WORD, '');
+}
+
+export interface ParsedQuery {
+  /** The words as typed (split at spaces), each in match-key form; all must match. */
+  words: string[];
+  /** Per word, the forms that count as the word: itself and its synonyms' official terms. */
+  forms: string[][];
+  /** Queries for the engine: the words, then once per synonym with its official term in place. */
+  engineQueries: string[];
+}
+
+export function parseQuery(raw: string, fold: Folding): ParsedQuery {
+  const words = raw
+    .normalize('NFKC')
+    .split(/\s+/)
+    .map((w) => matchKey(w, fold))
+    .filter(Boolean);
+  const forms = words.map((word) => {
+    const out = [word];
+    for (const [said, official] of fold.synonyms) {
+      const key = matchKey(said, fold);
+      if (!key || !word.includes(key)) continue;
+      for (const term of official) {
+        const form = word.replace(key, matchKey(term, fold));
+        if (!out.includes(form)) out.push(form);
+      }
+      // The longest synonym found decides (安监局 before 安监).
+      break;
+    }
+    return out;
+  });
+  const engineQueries = [words.join(' ')];
+  forms.forEach((f, i) => {
+    for (const form of f.slice(1)) engineQueries.push(words.map((w, j) => (j === i ? form : w)).join(' '));
+  });
+  return { words, forms, engineQueries: engineQueries.filter((q) => q) };
+}
+
+/** Words of a Chinese text as the browser's segmenter cuts them (the engine cuts queries the same way). */
+export function segmentWords(text: string): string[] {
+  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  return [...segmenter.segment(text)].filter((s) => s.isWordLike !== false).map((s) => s.segment);
+}
+
+/** A title without the qualifier in brackets at its end: 烟花爆竹经营（批发）许可证核发 stays whole. */
+export function titleBase(title: string): string {
+  return title.replace(/[（(][^（）()]*[）)]\s*$/, '');
+}
+
+/**
+ * How well a result matches, best first; undefined if it does not match. Every word must occur in
+ * the result, as a phrase or (for words the segmenter cuts into parts of two or more characters)
+ * as all of those parts. Single characters never match on their own: 驾驶证 does not find 证.
+ *   0 the title (or code, or the title without its bracketed qualifier: 市场主体登记（设立登记…）) is
+ *   the query; 1 the title starts with it; 2 the title contains every
+ *   word; 3 the text contains every word; 4 the text contains every part of every word.
+ */
+export function matchTier(query: ParsedQuery, title: string, text: string, code = '', titleBase = title): number | undefined {
+  if (query.words.length === 0) return undefined;
+  const titleKey = title;
+  const phrases = query.forms.map((forms) => forms);
+  const whole = query.forms.length === 1 ? query.forms[0]! : [query.words.join('')];
+  if (whole.some((w) => w === titleKey || w === titleBase || (code && w === code))) return 0;
+  if (whole.some((w) => titleKey.startsWith(w))) return 1;
+  if (phrases.every((forms) => forms.some((f) => titleKey.includes(f)))) return 2;
+  const all = titleKey + ' ' + text;
+  if (phrases.every((forms) => forms.some((f) => all.includes(f)))) return 3;
+  const byParts = phrases.every((forms) =>
+    forms.some((f) => {
+      if (all.includes(f)) return true;
+      const parts = segmentWords(f);
+      return parts.length > 1 && parts.every((p) => p.length >= 2) && parts.every((p) => all.includes(p));
+    }),
+  );
+  return byParts ? 4 : undefined;
+}

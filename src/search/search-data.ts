@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+/**
+ * The search page's data, kept under content/search/ because officials may change it:
+ * synonyms.yaml (what the public says → the list's own terms) and traditional.txt (traditional
+ * characters → simplified). Both are optional; a bad file stops the build with a message in Chinese.
+ */
+export interface SearchData {
+  /** [said, [official terms]]: longest first, so 安监局 is tried before 安监. */
+  synonyms: [string, string[]][];
+  /** Pairs of characters, traditional then simplified: 處处罰罚… */
+  traditional: string;
+}
+
+export const SYNONYMS_FILE = 'search/synonyms.yaml';
+export const TRADITIONAL_FILE = 'search/traditional.txt';
+
+const synonymsSchema = z.record(
+  z.string().trim().min(1, { error: '说法不能为空' }),
+  z.array(z.string().trim().min(1, { error: '规范用语不能为空' }), { error: '右边应为规范用语的列表，例如 违建: [违法建设, 违法建筑]' }).min(1, { error: '至少列出一个规范用语' }),
+  { error: '应为「说法: [规范用语, …]」的列表' },
+);
+
+export function readSearchData(contentDir: string): SearchData {
+  return { synonyms: readSynonyms(join(contentDir, SYNONYMS_FILE)), traditional: readTraditional(join(contentDir, TRADITIONAL_FILE)) };
+}
+
+function readSynonyms(file: string): [string, string[]][] {
+  if (!existsSync(file)) return [];
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8')) ?? {};
+  } catch (error) {
+    throw new Error(`content/${SYNONYMS_FILE}：不是有效的 YAML：${(error as Error).message}`);
+  }
+  const result = synonymsSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`content/${SYNONYMS_FILE}：${issue.path.length ? `「${issue.path.join('.')}」：` : ''}${issue.message}`);
+  }
+  return Object.entries(result.data).sort((a, b) => b[0].length - a[0].length);
+}
+
+function readTraditional(file: string): string {
+  if (!existsSync(file)) return '';
+  const pairs: string[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line || line.startsWith('#')) return;
+      const chars = [...line.replace(/\s+/g, '')];
+      if (chars.length !== 2) throw new Error(`content/${TRADITIONAL_FILE}:${i + 1}：每行应为两个字（繁体字在前，简体字在后），实际为「${line}」`);
+      pairs.push(chars.join(''));
+    });
+  return pairs.join('');
+}
