@@ -30,7 +30,7 @@ interface Measure {
 }
 
 function timed(cwd: string, command: string): Measure {
-  const r = spawnSync(TIME, ['-f', '%e %M', 'sh', '-c', command], { cwd, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(TIME, ['-f', '%e %M', 'sh', '-c', command], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (r.status !== 0) throw new Error(`${command} failed in ${cwd}:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-4000)}`);
   const [seconds, kb] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
   return { seconds: seconds!, rssMb: kb! / 1024, output: r.stdout };

@@ -16,7 +16,8 @@ export function generateContent(target: string, count: number, departments = 40,
   const plain = new Map<string, string>();
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
-  for (const entry of ['stages.yaml', 'site.yaml', 'flows', 'laws', 'search']) cpSync(join(source, entry), join(target, entry), { recursive: true });
+  // Everything but the departments and powers, which are generated: a new kind of content file comes along by itself.
+  for (const entry of readdirSync(source)) if (entry !== 'departments' && entry !== 'powers') cpSync(join(source, entry), join(target, entry), { recursive: true });
 
   const deptFiles = readdirSync(join(source, 'departments')).sort();
   const templates = deptFiles.map((file) => {

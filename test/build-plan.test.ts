@@ -82,24 +82,30 @@ describe('search shards', () => {
         mkdirSync(join(site, 'powers', code), { recursive: true });
         writeFileSync(join(site, 'powers', code, 'index.html'), html);
       };
-      const full = (name: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${name}</title></head><body><article data-pagefind-body><h1>${name}</h1></article></body></html>\n`;
+      const record = (name: string) => `<script type="application/json" data-search-catalogue>${JSON.stringify({ type: '事项', title: name, filters: {}, lines: [] })}</script>`;
+      const full = (name: string, catalogue = true) =>
+        `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${name}</title></head><body><article data-pagefind-body><h1>${name}</h1>${catalogue ? record(name) : ''}</article></body></html>\n`;
       page('X-1', full('甲事项'));
       page('X-2', full('乙事项'));
       await expect(indexSearch({ site, codes: ['X-1', 'X-2', 'X-3'], shards: 1 })).rejects.toThrow('事项页 powers/X-3/index.html 不存在或不完整');
       page('X-3', full('丙事项').slice(0, 80));
       await expect(indexSearch({ site, codes: ['X-1', 'X-2', 'X-3'], shards: 1 })).rejects.toThrow('不存在或不完整');
+      page('X-3', full('丙事项', false));
+      await expect(indexSearch({ site, codes: ['X-1', 'X-2', 'X-3'], shards: 1 })).rejects.toThrow('页面 powers/X-3/index.html 没有搜索目录记录');
       page('X-3', full('丙事项'));
       const stats = await indexSearch({ site, codes: ['X-1', 'X-2', 'X-3'], shards: 2 });
       expect(stats).toMatchObject({ pages: 3, shards: 2, indexed: [0, 1] });
       const listed = JSON.parse(readFileSync(join(site, 'pagefind-shards.json'), 'utf8')) as string[];
       const filled = new Set(['X-1', 'X-2', 'X-3'].map((c) => shardOf(c, 2)));
-      expect(listed).toEqual(filled.has(1) ? ['/pagefind-1/'] : []);
+      expect(listed).toEqual([...filled].sort().map((k) => `/pagefind-text-${k}/`));
       // pagefind's own entry file of each shard counts the pages it holds: together, all three.
       const pageCount = (dir: string) => {
         const entry = JSON.parse(readFileSync(join(site, dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
         return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
       };
-      expect([...filled].map((k) => pageCount(k === 0 ? 'pagefind' : `pagefind-${k}`)).reduce((a, b) => a + b, 0)).toBe(3);
+      expect([...filled].map((k) => pageCount(`pagefind-text-${k}`)).reduce((a, b) => a + b, 0)).toBe(3);
+      // The catalogue holds every page once.
+      expect(pageCount('pagefind')).toBe(3);
     } finally {
       rmSync(site, { recursive: true, force: true });
     }

@@ -24,7 +24,7 @@ export interface BuildManifest {
   aggregates: string[];
 }
 
-export const MANIFEST_VERSION = 3;
+export const MANIFEST_VERSION = 4;
 /** One manifest per output folder, so per-jurisdiction builds each keep their own. */
 export function manifestPathFor(outDir: string): string {
   return `node_modules/.cache/quanze-build/${sha(outDir)}.json`;

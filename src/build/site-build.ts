@@ -54,7 +54,7 @@ export class ContentInvalidError extends Error {
 }
 
 /** Outputs with owners: power and department pages are rebuilt with their owner, the rest always. */
-const OWN_OUTPUTS = /^(powers\/|departments\/[^/]+\/|flowcharts\/|pagefind(-\d+|-pages)?\/)/;
+const OWN_OUTPUTS = /^(powers\/|departments\/[^/]+\/|flowcharts\/|pagefind(-text-\d+|-\d+|-pages)?\/)/;
 
 function filesIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -17,3 +17,17 @@ export function searchKeywords(power: PowerModel): string[] {
   words.add(power.code);
   return [...words];
 }
+
+/**
+ * The power's lines in the search catalogue (src/search/catalogue.ts): what it is and who does it,
+ * and every law and article it rests on, in full and short names — enough for every title, code,
+ * department and law-article question; duties and liability stay in the full-text index.
+ */
+export function catalogueLines(power: PowerModel): string[] {
+  const basis = [...new Set(power.basis.map((c) => `《${c.law.title}》${c.article}`))];
+  return [
+    [power.category.name, power.department.name, power.unit.name, power.department.level].join(' · '),
+    `实施依据：${basis.join('；')}`,
+    searchKeywords(power).filter((w) => w !== power.code).join(' '),
+  ];
+}

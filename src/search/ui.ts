@@ -7,6 +7,10 @@ import type { SearchData } from './search-data.ts';
  * (query.ts decides, on the text pagefind returns), and exact and prefix title matches go first.
  * Pagefind drops query words it cannot find (驾驶证 → 证), so every word's parts are looked up on
  * their own first: a part found nowhere means no result.
+ *
+ * Two indexes are asked in turn (src/build/search-index.ts): the small catalogue first — titles,
+ * codes, departments, laws and articles, so every title match is there — and its results are shown
+ * at once; then the full text, whose further matches are added after them.
  */
 interface PagefindResult {
   id: string;
@@ -39,6 +43,15 @@ const FIRST_BATCH = 12;
 const MAX_CHECKED = 120;
 const PAGE_SIZE = 10;
 const FILTER_ORDER = ['类型', '部门', '类别', '机构', '层级'];
+/** Kept in a variable: the bundler must leave the import of the built index to the browser. */
+const CATALOGUE_PATH = '/pagefind/pagefind.js';
+
+interface Engines {
+  catalogue: Pagefind;
+  /** The full-text index, loaded after the catalogue (it is larger: one bundle per shard). */
+  text: () => Promise<Pagefind | undefined>;
+  fold: Folding;
+}
 
 export function startSearch(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form')!;
@@ -57,7 +70,7 @@ export function startSearch(root: HTMLElement): void {
   const ready = load(merge);
   // Large screens show the filters beside the results; phones keep them folded below.
   if (matchMedia('(min-width: 760px)').matches) filterBox.open = true;
-  const showFilters = () => void ready.then(({ pagefind }) => renderFilters(pagefind)).catch(() => {});
+  const showFilters = () => void ready.then(({ catalogue }) => renderFilters(catalogue)).catch(() => {});
   if (filterBox.open) showFilters();
   else filterBox.addEventListener('toggle', showFilters, { once: true });
 
@@ -93,7 +106,8 @@ export function startSearch(root: HTMLElement): void {
 
   async function run(raw: string): Promise<void> {
     const mine = ++generation;
-    const { pagefind, fold } = await ready;
+    const engines = await ready;
+    const { fold } = engines;
     if (mine !== generation) return;
     const query = parseQuery(raw, fold);
     syncUrl(raw);
@@ -107,54 +121,81 @@ export function startSearch(root: HTMLElement): void {
     }
     root.dataset.state = 'searching';
     status.textContent = '正在搜索……';
-    const candidates = await findCandidates(pagefind, query, selected);
-    if (mine !== generation) return;
-    const verified: Verified[] = [];
-    let checked = 0;
-    const check = async (upTo: number) => {
-      const batch = candidates.slice(checked, upTo);
-      checked = Math.min(upTo, candidates.length);
-      const data = await Promise.all(batch.map((c) => c.data()));
-      data.forEach((d, i) => {
-        const tier = tierOf(query, d, fold);
-        if (tier !== undefined) verified.push({ data: d, tier, rank: checked - batch.length + i, titleLength: (d.meta.title ?? '').length });
-      });
-      // Among titles that contain the query, the shortest is the closest: 郑州市应急管理局 before its 岗责体系.
-      verified.sort((a, b) => a.tier - b.tier || (a.tier <= 2 ? a.titleLength - b.titleLength : 0) || a.rank - b.rank);
-    };
-    await check(FIRST_BATCH);
-    if (mine !== generation) return;
     shown = PAGE_SIZE;
-    render(raw, query, verified, checked < candidates.length);
-    // Keep checking in the background until a page is full and the order is settled.
-    while (checked < Math.min(candidates.length, MAX_CHECKED)) {
-      await check(Math.min(checked + 24, MAX_CHECKED));
-      if (mine !== generation) return;
-    }
-    render(raw, query, verified, checked < candidates.length);
+    const verified: Verified[] = [];
+    const seen = new Set<string>();
+    // Catalogue first: its matches are shown as soon as the first batch is checked.
+    let partial = await verifyCandidates(engines.catalogue, query, fold, verified, seen, 0, () => mine === generation, () => render(raw, query, verified, true));
+    if (mine !== generation) return;
+    const text = await engines.text();
+    if (mine !== generation) return;
+    if (text) partial = (await verifyCandidates(text, query, fold, verified, seen, MAX_CHECKED, () => mine === generation, () => render(raw, query, verified, true))) || partial;
+    if (mine !== generation) return;
+    render(raw, query, verified, partial, true);
     root.dataset.state = verified.length ? 'done' : 'empty';
     if (!verified.length) void suggest(query, mine);
   }
 
-  function render(raw: string, query: ParsedQuery, verified: Verified[], partial: boolean): void {
+  /**
+   * Checks an engine's candidates in batches, adding those that really match to `verified` (once
+   * per page) and calling `shown` after each batch; true if candidates were left unchecked.
+   */
+  async function verifyCandidates(
+    pagefind: Pagefind,
+    query: ParsedQuery,
+    fold: Folding,
+    verified: Verified[],
+    seen: Set<string>,
+    rankOffset: number,
+    current: () => boolean,
+    shown: () => void,
+  ): Promise<boolean> {
+    const candidates = await findCandidates(pagefind, query, selected);
+    let checked = 0;
+    let batchSize = FIRST_BATCH;
+    while (checked < Math.min(candidates.length, MAX_CHECKED) && current()) {
+      const batch = candidates.slice(checked, Math.min(checked + batchSize, MAX_CHECKED));
+      const data = await Promise.all(batch.map((c) => c.data()));
+      if (!current()) return false;
+      data.forEach((d, i) => {
+        if (seen.has(d.url)) return;
+        const tier = tierOf(query, d, fold);
+        if (tier === undefined) return;
+        seen.add(d.url);
+        verified.push({ data: d, tier, rank: rankOffset + checked + i, titleLength: (d.meta.title ?? '').length });
+      });
+      checked += batch.length;
+      batchSize = 24;
+      // Among titles that contain the query, the shortest is the closest: 郑州市应急管理局 before its 岗责体系.
+      verified.sort((a, b) => a.tier - b.tier || (a.tier <= 2 ? a.titleLength - b.titleLength : 0) || a.rank - b.rank);
+      if (verified.length) shown();
+    }
+    return checked < candidates.length;
+  }
+
+  function render(raw: string, query: ParsedQuery, verified: Verified[], partial: boolean, final = false): void {
     last = { query, verified };
     if (verified.length === 0) {
       list.replaceChildren();
       more.hidden = true;
-      if (partial) return;
+      if (!final) return;
       status.textContent = `没有找到与「${raw.trim()}」相符的结果。`;
       empty.hidden = false;
       return;
     }
     empty.hidden = true;
-    status.textContent = partial ? `找到 ${verified.length} 个以上结果，显示最相关的；加关键词或使用筛选可以缩小范围。` : `找到 ${verified.length} 个结果。`;
+    status.textContent = !final
+      ? `已找到 ${verified.length} 个结果，正在查找更多……`
+      : partial
+        ? `找到 ${verified.length} 个以上结果，显示最相关的；加关键词或使用筛选可以缩小范围。`
+        : `找到 ${verified.length} 个结果。`;
     list.replaceChildren(...verified.slice(0, shown).map((v) => resultItem(v.data, query)));
     more.hidden = verified.length <= shown;
     if (root.dataset.state === 'searching') root.dataset.state = 'results';
   }
 
   async function suggest(query: ParsedQuery, mine: number): Promise<void> {
-    const { pagefind, fold } = await ready;
+    const { catalogue: pagefind, fold } = await ready;
     const host = empty.querySelector<HTMLElement>('.search-suggestions')!;
     host.replaceChildren();
     const tried = new Set<string>();
@@ -209,8 +250,10 @@ export function startSearch(root: HTMLElement): void {
     void run(input.value);
   });
   ready.then(
-    () => {
+    (engines) => {
       root.dataset.ready = 'true';
+      // The full text loads once the catalogue is ready and a first query had its chance.
+      setTimeout(() => void engines.text(), 3000);
       const q = new URLSearchParams(location.search).get('q');
       if (q) {
         input.value = q;
@@ -228,18 +271,31 @@ function rankOf(filter: string): number {
   return i < 0 ? FILTER_ORDER.length : i;
 }
 
-/** The search engine, with every index shard, the other pages' bundle and other jurisdictions merged, and the query data. */
-async function load(merge: string[]): Promise<{ pagefind: Pagefind; fold: Folding }> {
-  const bundlePath = '/pagefind/pagefind.js';
-  const [pagefind, bundles, data] = await Promise.all([
-    import(/* @vite-ignore */ bundlePath) as Promise<Pagefind>,
+/**
+ * The catalogue engine (with other jurisdictions' catalogues merged), the full-text engine on
+ * demand (every full-text bundle merged into the first), and the query data.
+ */
+async function load(merge: string[]): Promise<Engines> {
+  const [catalogue, bundles, data] = await Promise.all([
+    import(/* @vite-ignore */ CATALOGUE_PATH) as Promise<Pagefind>,
     fetch('/pagefind-shards.json').then((r) => (r.ok ? (r.json() as Promise<string[]>) : []), () => []),
     fetch('/search-data.json').then((r) => (r.ok ? (r.json() as Promise<SearchData>) : { synonyms: [], traditional: '' }), () => ({ synonyms: [], traditional: '' })),
   ]);
-  await pagefind.options({ excerptLength: 40 });
-  await Promise.all([...bundles, ...merge].map((path) => pagefind.mergeIndex(path)));
-  await pagefind.init();
-  return { pagefind, fold: folding(data) };
+  await catalogue.options({ excerptLength: 40 });
+  await Promise.all(merge.map((path) => catalogue.mergeIndex(path)));
+  await catalogue.init();
+  let text: Promise<Pagefind | undefined> | undefined;
+  const loadText = async (): Promise<Pagefind | undefined> => {
+    const [first, ...rest] = bundles;
+    if (!first) return undefined;
+    const engine = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as Pagefind;
+    await engine.options({ excerptLength: 40 });
+    await Promise.all(rest.map((path) => engine.mergeIndex(path)));
+    await engine.init();
+    return engine;
+  };
+  // A full text that cannot be loaded leaves the catalogue's results (tested: the page still answers).
+  return { catalogue, text: () => (text ??= loadText().catch(() => undefined)), fold: folding(data) };
 }
 
 /**

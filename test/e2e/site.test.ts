@@ -65,9 +65,10 @@ describe.runIf(run)('public site in Chromium', () => {
   it('finds powers by Chinese terms, law names and codes, and filters them', async () => {
     const page = await open('/search/');
     // Written as source text: the test runner would otherwise rewrite import() for Node.
-    const search = (q: string, filters?: Record<string, string>): Promise<string[]> =>
+    // The full-text index (one shard at this size) and the catalogue, each asked directly.
+    const search = (q: string, filters?: Record<string, string>, bundle = '/pagefind-text-0/'): Promise<string[]> =>
       page.evaluate(`(async () => {
-        const pf = await import('/pagefind/pagefind.js');
+        const pf = await import('${bundle}pagefind.js');
         await pf.init();
         const r = await pf.search(${JSON.stringify(q)}, ${JSON.stringify(filters ? { filters } : {})});
         const data = await Promise.all(r.results.map((x) => x.data()));
@@ -84,6 +85,11 @@ describe.runIf(run)('public site in Chromium', () => {
     expect(await search('污水')).toContain('/powers/410100-CG-XK-001/');
     expect(await search('烟花爆竹安全管理条例')).toContain('/powers/410100-YJ-XK-002/');
     expect(await search('410100-ZR-CJ-001')).toContain('/powers/410100-ZR-CJ-001/');
+    // The catalogue answers titles, codes, departments and law articles; duties are full text only.
+    expect(await search('危险化学品经营许可证核发', undefined, '/pagefind/')).toContain('/powers/410100-YJ-XK-001/');
+    expect(await search('安全生产法第九十七条', undefined, '/pagefind/')).toContain('/powers/410100-YJ-CF-001/');
+    expect(await search('410100-ZR-CJ-001', undefined, '/pagefind/')).toContain('/powers/410100-ZR-CJ-001/');
+    expect(await search('郑州市应急管理局', undefined, '/pagefind/')).toContain('/departments/zz-yjglj/');
     const penalties = await search('安全生产', { 类别: '行政处罚' });
     expect(penalties.length).toBeGreaterThan(0);
     expect(penalties.every((u) => u.includes('-CF-'))).toBe(true);
@@ -328,12 +334,14 @@ describe.runIf(run)('public site in Chromium', () => {
     }
     // Own pages, one each.
     expect(readdirSync(join(DIST, 'powers'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()).toEqual(codes);
-    // Search index: one indexed page per power (only power pages carry data-pagefind-body).
-    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-    expect(entry.languages['zh-cn'].page_count).toBe(codes.length);
-    // The other pages' bundle: every law, department, post system and category page, once.
-    const others = JSON.parse(readFileSync(join(DIST, 'pagefind-pages', 'pagefind-entry.json'), 'utf8'));
-    expect(others.languages['zh-cn'].page_count).toBe(model.laws.size + 2 * model.departments.length + model.stageTable.categories.length);
+    // Search indexes: the power pages' full text, one page per power (only power pages carry
+    // data-pagefind-body); the other pages' bundle: every law, department, post system and
+    // category page, once; the catalogue: one record for each of all of them.
+    const pageCount = (bundle: string) => JSON.parse(readFileSync(join(DIST, bundle, 'pagefind-entry.json'), 'utf8')).languages['zh-cn'].page_count as number;
+    const otherPages = model.laws.size + 2 * model.departments.length + model.stageTable.categories.length;
+    expect(pageCount('pagefind-text-0')).toBe(codes.length);
+    expect(pageCount('pagefind-pages')).toBe(otherPages);
+    expect(pageCount('pagefind')).toBe(codes.length + otherPages);
     // JSON and CSV exports.
     const json = JSON.parse(readFileSync(join(DIST, 'downloads', 'quanze-lists.json'), 'utf8'));
     expect(json.departments.flatMap((d: { powers: { code: string }[] }) => d.powers.map((p) => p.code)).sort()).toEqual(codes);
@@ -349,7 +357,7 @@ describe.runIf(run)('public site in Chromium', () => {
     const copy = mkdtempSync(join(tmpdir(), 'quanze-shards-'));
     cpSync(DIST, copy, { recursive: true });
     execSync(`node bin/quanze.mjs index-search --site "${copy}" --pages-per-shard 40`, { stdio: 'pipe' });
-    expect(JSON.parse(readFileSync(join(copy, 'pagefind-shards.json'), 'utf8'))).toEqual(['/pagefind-1/', '/pagefind-pages/']);
+    expect(JSON.parse(readFileSync(join(copy, 'pagefind-shards.json'), 'utf8'))).toEqual(['/pagefind-text-0/', '/pagefind-text-1/', '/pagefind-pages/']);
     const sharded = await serveStatic(copy);
     try {
       const count = async (base: string) => {
