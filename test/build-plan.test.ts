@@ -82,7 +82,7 @@ describe('search shards', () => {
         mkdirSync(join(site, 'powers', code), { recursive: true });
         writeFileSync(join(site, 'powers', code, 'index.html'), html);
       };
-      const record = (name: string) => `<script type="application/json" data-search-catalogue>${JSON.stringify({ type: '事项', title: name, filters: {}, lines: [] })}</script>`;
+      const record = (name: string) => `<template data-search-catalogue>${JSON.stringify({ type: '事项', title: name, filters: {}, lines: [] })}</template>`;
       const full = (name: string, catalogue = true) =>
         `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${name}</title></head><body><article data-pagefind-body><h1>${name}</h1>${catalogue ? record(name) : ''}</article></body></html>\n`;
       page('X-1', full('甲事项'));

@@ -10,8 +10,9 @@
  * the same site is one small index (one chunk per word), so the best matches — every title, code
  * and law-article match — arrive first, and the full-text matches follow.
  *
- * The record is written into the page itself (a JSON script block, inert) so that an index can be
- * made from any built site, and read back here by an exact marker that this module also writes.
+ * The record is written into the page itself — JSON in an inert <template> element, so the page
+ * still carries no script — so that an index can be made from any built site, and read back here
+ * by the marker this module also writes.
  */
 export type SearchType = '事项' | '法律法规' | '部门' | '岗责体系' | '职权类别';
 
@@ -25,21 +26,21 @@ export interface CatalogueRecord {
 }
 
 const ATTRIBUTE = 'data-search-catalogue';
-const CLOSE = '</script>';
+const CLOSE = '</template>';
 
-/** The script block's content: JSON in which no `<` can close the block or open markup. */
-export function catalogueJson(record: CatalogueRecord): string {
-  return JSON.stringify(record).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+/** The template element's content: the record as JSON, with `&` and `<` as character references. */
+export function catalogueMarkup(record: CatalogueRecord): string {
+  return JSON.stringify(record).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
 /** The catalogue record of a built page, or undefined if the page has none. */
 export function readCatalogueRecord(html: string): CatalogueRecord | undefined {
   const at = html.indexOf(ATTRIBUTE);
-  if (at < 0 || html.lastIndexOf('<script', at) < html.lastIndexOf('>', at)) return undefined;
+  if (at < 0 || html.lastIndexOf('<template', at) < html.lastIndexOf('>', at)) return undefined;
   const start = html.indexOf('>', at) + 1;
   const end = html.indexOf(CLOSE, start);
   if (start === 0 || end < 0) return undefined;
-  const record = JSON.parse(html.slice(start, end)) as CatalogueRecord;
+  const record = JSON.parse(html.slice(start, end).replace(/&lt;/g, '<').replace(/&amp;/g, '&')) as CatalogueRecord;
   if (typeof record.title !== 'string' || !Array.isArray(record.lines)) return undefined;
   return record;
 }

@@ -89,26 +89,45 @@ export function drawChart(spec: ChartSpec, layout: ChartLayout, id: string): Dra
   return { svg: out.join(''), width, height };
 }
 
-/** Printed A4 portrait with margins of 6 mm (top, bottom) and 10 mm (sides): 190 × 285 mm, in CSS px (96 per inch). */
+/** Printed on A4 portrait within margins of 14 mm (top, bottom) and 10 mm (sides): 190 × 269 mm, in CSS px (96 per inch). */
 export const PRINT_WIDTH = 718;
-const PRINT_PAGE_HEIGHT = 1077 - 22;
+const PRINT_HEIGHT = 1016;
+/** Room on the chart's first page for its title line. */
+const HEADING = 34;
+/** Text is 13 px; on paper it stays at 8 pt or more. */
+const TEXT_PX = 13;
+const MIN_SCALE = 8 / (TEXT_PX * 0.75);
+
+export interface PrintLayout {
+  /** Printed size of one SVG px. */
+  scale: number;
+  /** The chart's bands, [top, bottom] in SVG px: one per stage, or per rows of a stage taller than a page. */
+  parts: [number, number][];
+}
 
 /**
- * Where a printed chart breaks across pages: at stage boundaries where possible (each part then
- * begins with a 「续」 marker), else between rows, never through a box.
+ * How a chart prints: at the page's width (text ≈ 9 pt), or smaller down to 8 pt where that keeps
+ * it on one page. It prints as a stack of bands cut at stage boundaries, each kept whole on a page,
+ * so the chart follows the page's text where there is room and breaks only between stages (where
+ * a stage is taller than a page, between its rows), never through a box. Every band carries its
+ * stage's name in the chart's left column, so a band at the top of a page says where it belongs.
  */
-export function printParts(layout: ChartLayout, height: number): [number, number][] {
-  const scale = Math.min(1, PRINT_WIDTH / layout.width);
-  const room = PRINT_PAGE_HEIGHT / scale;
+export function printLayout(layout: ChartLayout, height: number): PrintLayout {
+  const widest = Math.min(1, PRINT_WIDTH / layout.width);
+  const scale = Math.max(MIN_SCALE, Math.min(widest, (PRINT_HEIGHT - HEADING) / height));
+  const pageRoom = PRINT_HEIGHT / scale;
+  const stages = [0, ...layout.cuts.filter((c) => c.stage && c.y < height).map((c) => c.y), height];
   const parts: [number, number][] = [];
-  let top = 0;
-  while (height - top > room) {
-    const fits = layout.cuts.filter((c) => c.y > top && c.y <= top + room);
-    const stage = fits.filter((c) => c.stage && c.y > top + room * 0.6).at(-1);
-    const cut = stage?.y ?? fits.at(-1)?.y ?? top + room;
-    parts.push([top, cut]);
-    top = cut;
+  for (let i = 0; i + 1 < stages.length; i++) {
+    let top = stages[i]!;
+    const bottom = stages[i + 1]!;
+    if (bottom <= top) continue;
+    while (bottom - top > pageRoom) {
+      const cut = layout.cuts.filter((c) => c.y > top && c.y <= top + pageRoom).at(-1)?.y ?? top + pageRoom;
+      parts.push([top, cut]);
+      top = cut;
+    }
+    parts.push([top, bottom]);
   }
-  parts.push([top, height]);
-  return parts;
+  return { scale, parts };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FlowGraph } from './graph.ts';
 import { chartSpec, sizesOf, type ChartContacts, type ChartSpec } from './chart-spec.ts';
 import { planChart, placeChart, stretchBands, type ChartLayout, type ChartPlan, type ChartStructure } from './layout.ts';
-import { drawChart, printParts } from './draw-svg.ts';
+import { drawChart, printLayout, type PrintLayout } from './draw-svg.ts';
 
 /**
  * The one place that turns a chart into SVG. Layout is computed per shape — the graph's structure
@@ -18,8 +18,8 @@ export interface RenderedSvg {
   svg: string;
   width: number;
   height: number;
-  /** Where the printed chart breaks across A4 pages: [top, bottom] in SVG px, at stage boundaries. */
-  parts: [number, number][];
+  /** How the chart prints on A4 portrait: its scale and where it breaks across pages. */
+  print: PrintLayout;
 }
 
 export interface ChartInput {
@@ -119,7 +119,7 @@ export function createSvgRenderer() {
     const layout = stretchBands(layoutFor(spec, plan), spec.bands.map((b) => b.labelHeight));
     const hash = chartHash(chart);
     const drawn = drawChart(spec, layout, `fc-${hash.slice(0, 8)}`);
-    return { hash, ...drawn, parts: printParts(layout, drawn.height) };
+    return { hash, ...drawn, print: printLayout(layout, drawn.height) };
   }
 
   return { render, stats };
