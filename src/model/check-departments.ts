@@ -1,5 +1,5 @@
 import { departmentSchema } from '../schema/department.ts';
-import type { Finding } from './findings.ts';
+import { reporter, type Finding } from './findings.ts';
 import { parseWithSchema } from './parse-file.ts';
 import { yamlStem, type YamlSource } from './source-file.ts';
 import type { DepartmentModel } from './types.ts';
@@ -9,9 +9,7 @@ export function checkDepartments(sources: YamlSource[], findings: Finding[]): Ma
   for (const source of sources) {
     const dept = parseWithSchema(departmentSchema, source, findings);
     if (!dept) continue;
-    const err = (field: (string | number)[], rule: string, message: string) => {
-      findings.push({ severity: 'error', rule, file: source.file, ...source.locate(field), field: field.join('.'), message });
-    };
+    const err = reporter(source, findings);
     const stem = yamlStem(source.file);
     if (stem !== dept.id) err(['id'], 'id-filename', `部门标识「${dept.id}」应与文件名「${stem}」一致`);
     if (departments.has(dept.id)) {
