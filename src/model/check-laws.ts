@@ -12,20 +12,20 @@ export function checkLaws(sources: YamlSource[], statutes: StatuteSource[], find
   for (const source of sources) {
     const law = parseWithSchema(lawSchema, source, findings);
     if (!law) continue;
-    const err = reporter(source, findings);
+    const report = reporter(source, findings);
     const stem = yamlStem(source.file);
-    if (stem !== law.id) err(['id'], 'id-filename', `法律标识「${law.id}」应与文件名「${stem}」一致`);
+    if (stem !== law.id) report(['id'], 'id-filename', `法律标识「${law.id}」应与文件名「${stem}」一致`);
     if (laws.has(law.id)) {
-      err(['id'], 'duplicate-id', `法律标识「${law.id}」重复（另见 ${laws.get(law.id)!.file}）`);
+      report(['id'], 'duplicate-id', `法律标识「${law.id}」重复（另见 ${laws.get(law.id)!.file}）`);
       continue;
     }
     const dates = law.versions.map((v) => v.date);
     dates.forEach((date, i) => {
-      if (dates.indexOf(date) !== i) err(['versions', i, 'date'], 'duplicate-version', `版本日期 ${date} 重复`);
-      if (i > 0 && date < dates[i - 1]!) err(['versions', i, 'date'], 'version-order', `版本应按日期从早到晚排列：${date} 排在 ${dates[i - 1]} 之后`);
+      if (dates.indexOf(date) !== i) report(['versions', i, 'date'], 'duplicate-version', `版本日期 ${date} 重复`);
+      if (i > 0 && date < dates[i - 1]!) report(['versions', i, 'date'], 'version-order', `版本应按日期从早到晚排列：${date} 排在 ${dates[i - 1]} 之后`);
     });
-    if (law.status === '已废止' && !law.repealed) err(['repealed'], 'repealed-date', '已废止的法律须填写废止日期 repealed');
-    if (law.repealed && law.status !== '已废止') err(['status'], 'repealed-date', `填写了废止日期 ${law.repealed}，时效性应为「已废止」`);
+    if (law.status === '已废止' && !law.repealed) report(['repealed'], 'repealed-date', '已废止的法律须填写废止日期 repealed');
+    if (law.repealed && law.status !== '已废止') report(['status'], 'repealed-date', `填写了废止日期 ${law.repealed}，时效性应为「已废止」`);
     const latest = [...law.versions].sort((a, b) => a.date.localeCompare(b.date)).at(-1)!;
     laws.set(law.id, { ...law, file: source.file, latest, texts: new Map() });
   }

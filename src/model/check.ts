@@ -109,9 +109,9 @@ function checkFlows(
   for (const source of loaded.flows) {
     const flow = parseWithSchema(flowTemplateSchema, source, findings);
     if (!flow) continue;
-    const err = reporter(source, findings);
+    const report = reporter(source, findings);
     const stem = yamlStem(source.file);
-    if (stem !== flow.id) err(['id'], 'id-filename', `流程模板标识「${flow.id}」应与文件名「${stem}」一致`);
+    if (stem !== flow.id) report(['id'], 'id-filename', `流程模板标识「${flow.id}」应与文件名「${stem}」一致`);
     const refs: [(string | number)[], { law: string; article: string; version?: string }, string][] = [];
     flow.nodes.forEach((n, i) => n.basis.forEach((b, j) => refs.push([['nodes', i, 'basis', j], b, `节点「${n.label}」依据`])));
     flow.edges.forEach((e, i) => e.basis.forEach((b, j) => refs.push([['edges', i, 'basis', j], b, `连线${i + 1}依据`])));
@@ -120,7 +120,7 @@ function checkFlows(
       if (!n.limit) return;
       const amount = templateAmount(n.limit.text);
       if (!amount) {
-        err(['nodes', i, 'limit', 'text'], 'flow-limit-text', `无法识别期限「${n.limit.text}」：应写作「二十个工作日内」「三十日」「七个工作日前」「三个月内」「当场」等`);
+        report(['nodes', i, 'limit', 'text'], 'flow-limit-text', `无法识别期限「${n.limit.text}」：应写作「二十个工作日内」「三十日」「七个工作日前」「三个月内」「当场」等`);
         return;
       }
       if (!table || (amount.unit !== '工作日' && amount.unit !== '日')) return;
@@ -130,7 +130,7 @@ function checkFlows(
       if (working !== (amount.unit === '工作日')) {
         const rule = dayRuleOf(table.dayCounting, law);
         const lawName = resolveContext.laws.get(law)?.short ?? law;
-        err(
+        report(
           ['nodes', i, 'limit', 'text'],
           'flow-limit-day-type',
           working
@@ -141,7 +141,7 @@ function checkFlows(
     });
     const citations: Citation[] = [];
     for (const [path, ref, place] of refs) {
-      const c = resolveCitation(ref, 'flow', path, place, resolveContext, err);
+      const c = resolveCitation(ref, 'flow', path, place, resolveContext, report);
       if (c) citations.push(c);
     }
     flowCitations.push({ flow: flow.id, file: source.file, citations });
