@@ -22,14 +22,21 @@ export const zodErrorMap: z.core.$ZodErrorMap = (issue) => {
       return issue.origin === 'array' ? `最多 ${issue.maximum} 项` : `内容过长（最多 ${issue.maximum} 个字符）`;
     case 'invalid_union':
       return `格式不正确，实际为${describeValue(actual)}`;
+    case 'invalid_format':
+      return issue.format === 'regex' && issue.pattern ? `格式不正确：应符合 ${issue.pattern}，实际为「${String(actual)}」` : `格式不正确：应为 ${FORMAT_NAMES[issue.format] ?? issue.format}`;
+    case 'not_multiple_of':
+      return `应为 ${String(issue.divisor)} 的倍数`;
+    case 'invalid_key':
+      return '字段名不符合要求';
+    case 'unrecognized_keys':
+      return `未知字段：${issue.keys.join('、')}`;
     default:
-      // Codes the schemas do not give a message of their own (a bare regex, a refinement without
-      // text): zod's own description, marked as such.
-      return `值不符合要求（${ENGLISH.localeError(issue)}）`;
+      // A refinement or element without a message of its own.
+      return '值不符合要求';
   }
 };
 
-const ENGLISH = z.locales.en();
+const FORMAT_NAMES: Record<string, string> = { url: '网址', email: '电子邮件地址', date: '日期（YYYY-MM-DD）', datetime: '日期时间', uuid: 'UUID' };
 
 /**
  * Turns zod issues into findings with a line, a column, the field path and a Chinese message
