@@ -109,7 +109,13 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
   const firstHeader = layout.structure.find((s) => s.kind === '表头')?.row ?? Infinity;
   for (const s of layout.structure) report.push({ rows: [s.row, s.row], sheet: s.sheet, status: 'structure', message: STRUCTURE_MESSAGES[s.kind](s, s.row > firstHeader) });
   for (const s of layout.skipped) report.push({ rows: [s.row, s.row], sheet: options.sheet ?? '', status: 'skipped', message: s.reason });
-  const contacts = layout.structure.filter((s) => s.kind === '页脚').map((s) => s.text);
+  // Service and complaint contacts: footer rows, and the 监督电话-like keys of key–value tables (kept in the
+  // power's body as well, since the published table prints them per power).
+  const contactKeys = (key: string) => options.columns.footerKeywords.some((k) => key.replace(/\s/g, '').includes(k));
+  const contacts = [
+    ...layout.structure.filter((s) => s.kind === '页脚').map((s) => s.text),
+    ...layout.records.flatMap((r) => [...r.extras].filter(([key]) => contactKeys(key)).flatMap(([key, cells]) => cells.map((c) => `${key}：${c.text}`))),
+  ];
 
   const state = options.state ?? newImportState(model);
   const missing = state.missingLaws;
