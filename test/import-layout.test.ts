@@ -8,6 +8,9 @@ import { importWorkbook } from '../src/import/import-workbook.ts';
 import { parseList } from '../src/import/parse-list.ts';
 import { readWorkbook } from '../src/import/sheets.ts';
 import { parse } from 'yaml';
+import { csvRecords } from '../src/generators/exports/csv-text.ts';
+import { readCsv } from '../src/import/grid.ts';
+import { pythonCsvRecords } from './helpers/python-csv.ts';
 import { totalLimitSchema } from '../src/schema/power.ts';
 import { checkFixture } from './helpers/content.ts';
 
@@ -93,6 +96,16 @@ describe('list layouts', () => {
     // Limits written line by line for the duties stay on the stages; the promise then has nothing to attach to.
     expect((fronts[3]!.stages as { limit?: string }[]).map((s) => s.limit)).toEqual(['5个工作日', '10个工作日', '5个工作日']);
     expect(r.powers[3]!.unplaced).toContain('承诺时限：15个工作日');
+  });
+
+  it('keeps a cell as given after the CSV export neutralised it: a tab or CR before = + - @ is not trimmed into a formula', () => {
+    const names = ['\t=1+1', '\r=HYPERLINK("http://x")', '=SUM(A1)', '@cmd', "'引号开头", '  测试许可  '];
+    const csv = csvRecords([['职权类别', '职权名称'], ...names.map((n) => ['行政许可', n])]);
+    // What a spreadsheet shows for the neutralised cells: the apostrophe and the text behind it.
+    expect(pythonCsvRecords(csv).slice(1).map((r) => r[1])).toEqual(["'\t=1+1", '\'\r=HYPERLINK("http://x")', "'=SUM(A1)", "'@cmd", "''引号开头", '  测试许可  ']);
+    const r = parseList(readCsv(csv), model, department, { source: 'formula.csv', unit: 'xkc' });
+    // Import removes exactly the apostrophe the export added; ordinary padding is still trimmed.
+    expect(r.powers.map((p) => p.name)).toEqual(['\t=1+1', '\r=HYPERLINK("http://x")', '=SUM(A1)', '@cmd', "'引号开头", '测试许可']);
   });
 
   it('keeps duties without posts, with a warning naming the row and the posts to choose from', () => {
