@@ -69,6 +69,14 @@ describe('实施依据 cells', () => {
     ]);
   });
 
+  it('takes no full stop after the last article for a quote (志丹县人防办: 「…第九条、第十条、第十一条。」)', () => {
+    expect(cites('《中华人民共和国人民防空法》、《陕西省实施<中华人民共和国人民防空法>办法》第九条、第十条、第十一条。')).toEqual([
+      '陕西省实施<中华人民共和国人民防空法>办法 第九条',
+      '陕西省实施<中华人民共和国人民防空法>办法 第十条',
+      '陕西省实施<中华人民共和国人民防空法>办法 第十一条',
+    ]);
+  });
+
   it('reads a parenthetical with a parenthetical inside it between the name and the article', () => {
     const r = parseBasisCell('【规范性文件】《关于企业实行不定时工作制和综合计算工时工作制的审批办法》(劳部发(1994)503号) 第七条 中央直属企业实行不定时工作制的,报国务院劳动行政部门批准。');
     expect(r.unplaced).toEqual([]);

@@ -32,6 +32,8 @@ interface Expected {
   citations: number[];
   /** Where given: the articles cited by each power, in order, as read from the published table. */
   articles?: string[][];
+  /** Where the table has a time limit for the whole power: each power's total_limit as published (null: none). */
+  totalLimits?: (Record<string, string> | null)[];
   rows: { imported: number; structure: number; skipped: number };
   /** Service and complaint contacts offered for the department file (footer rows, 监督电话 keys). */
   contacts?: number;
@@ -61,6 +63,7 @@ describe('the real-lists corpus', () => {
       for (const p of result.powers) categories[p.category] = (categories[p.category] ?? 0) + 1;
       expect(categories).toEqual(expected.categories);
       expect(result.powers.map((p) => p.citations)).toEqual(expected.citations);
+      if (expected.totalLimits) expect(result.powers.map((p) => frontMatter(p.text).total_limit ?? null)).toEqual(expected.totalLimits);
       if (expected.articles) expect(result.powers.map((p) => ((frontMatter(p.text).basis ?? []) as { article: string }[]).map((b) => b.article))).toEqual(expected.articles);
       expect(result.contacts.length).toBe(expected.contacts ?? 0);
       expect({ imported: result.rowCounts.imported, structure: result.rowCounts.structure, skipped: result.rowCounts.skipped }).toEqual(expected.rows);

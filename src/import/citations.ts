@@ -198,5 +198,6 @@ function cleanQuote(text: string): string | undefined {
   const quoted = /^[“"「『]([\s\S]*?)[”"」』][。.]?$/.exec(t);
   if (quoted) t = quoted[1]!;
   t = t.trim();
-  return t || undefined;
+  // A full stop left after the article (「第十一条。」) is no quote; text in quotation marks always is.
+  return t && (quoted || /[\p{L}\p{N}]/u.test(t)) ? t : undefined;
 }

@@ -309,7 +309,14 @@ function masterOf(header: Header, row: GridRow, field: string): string {
 
 /** The category a title or heading names: 「（一）行政许可类（共5项）」, 「…清单(行政处罚372项)」, 「其他权力」. */
 export function categoryIn(text: string, names: string[], table: ColumnTable): string | undefined {
-  const hits = names.filter((n) => text.includes(n));
-  for (const [alias, name] of table.categoryAliases) if (text.includes(alias) && !hits.includes(name)) hits.push(name);
+  // Aliases first, longest first, and taken out of the text: 「非行政许可的行政审批」 names no 行政许可.
+  const hits: string[] = [];
+  let rest = text;
+  for (const [alias, name] of [...table.categoryAliases].sort((a, b) => b[0].length - a[0].length)) {
+    if (!rest.includes(alias)) continue;
+    if (!hits.includes(name)) hits.push(name);
+    rest = rest.split(alias).join('｜');
+  }
+  for (const n of names) if (rest.includes(n) && !hits.includes(n)) hits.push(n);
   return hits.length === 1 ? hits[0] : undefined;
 }
