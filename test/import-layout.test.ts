@@ -108,6 +108,21 @@ describe('list layouts', () => {
     expect(r.powers.map((p) => p.name)).toEqual(['\t=1+1', '\r=HYPERLINK("http://x")', '=SUM(A1)', '@cmd', "'引号开头", '测试许可']);
   });
 
+  it('labels the columns under a group merged over two header rows with the group (「职责边界·县级部门」)', () => {
+    // Merged cells carry their first cell's text: the second header row repeats every name but the group's parts.
+    const r = parseList(
+      grid([
+        ['序号', '权力类型', '权力名称', '职责边界', '职责边界'],
+        ['序号', '权力类型', '权力名称', '县级部门', '乡镇(街道)'],
+        ['1', '行政许可', '测试落户', '县级指导。', '乡镇受理。'],
+      ]),
+      model,
+      department,
+      { source: 'groups.csv', unit: 'xkc' },
+    );
+    expect(r.powers[0]!.unplaced).toEqual(['原清单序号：1', '职责边界·县级部门：县级指导。', '职责边界·乡镇(街道)：乡镇受理。']);
+  });
+
   it('keeps duties without posts, with a warning naming the row and the posts to choose from', () => {
     expect(result.powers[0]!.findings.filter((f) => f.kind === '岗位').map((f) => f.message)).toEqual([
       '第 4 行「受理」环节没有岗位：请在文件中为该环节填写 post（行政许可处的岗位：受理岗、审查岗、决定岗、送达岗、事后监管岗）',

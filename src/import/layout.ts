@@ -78,6 +78,15 @@ export function readLayout(rows: GridRow[], sheet: string, table: ColumnTable, c
     }
     const found = headerFields(cells, table);
     if (found) {
+      // The second row of a header merged over two rows (「职责边界划分」 over 「县级部门 | 乡镇(街道)」)
+      // repeats the merged names: its own names are labelled under the group above them.
+      const above = structure.at(-1);
+      if (header && above?.kind === '表头' && above.row === row.number - 1) {
+        found.labels = found.labels.map((label, col) => {
+          const group = header!.labels[col];
+          return group && label && group !== label && !group.endsWith(`·${label}`) ? `${group}·${label}` : label;
+        });
+      }
       const next = rows[i + 1];
       header = found;
       if (next && mergeSecondHeaderRow(header, next.cells.map((c) => clean(c.text)), table)) {
