@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -109,6 +109,14 @@ describe('quanze directory import (the list importer reading a published directo
     expect(date.code).toBe(1);
     expect(date.stdout).toMatch(/content\/directory\/a\.yaml:\d+:\d+: error: published: .*\n目录未通过校验，未写入/);
     expect(quanze(cwd, 'directory').code).toBe(2);
+    expect(quanze(cwd, 'directory', 'import', '/dev/zero', '--id', 'z', '--issuer', 'x', '--level', '县级', '--published', '2025-06-30').stderr).toContain('/dev/zero 不是普通文件');
+    // A content/directory folder that is a link out of the repository is refused before reading anything.
+    rmSync(join(cwd, 'content/directory'), { recursive: true });
+    symlinkSync(tmpdir(), join(cwd, 'content/directory'));
+    const linked = quanze(cwd, ...args, '--id', 'linked');
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain('符号链接');
+    expect(existsSync(join(tmpdir(), 'linked.yaml'))).toBe(false);
   });
 
   it('reads the ways lists write 行使层级', () => {

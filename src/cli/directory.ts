@@ -63,7 +63,8 @@ export async function runDirectory(args: string[]): Promise<number> {
   const closed = values.closed ? values.closed.split(/[,，、]/).filter(Boolean) : [];
   const wrongClosed = closed.filter((c) => !categories.includes(c));
   if (wrongClosed.length) throw new UsageError(`--closed 应为 ${categories.join('、')} 中的类别：${wrongClosed.join('、')}`);
-  const target = pathInside(resolve(root, 'directory'), [`${values.id}.yaml`], '目录标识');
+  // content/directory itself may not be a link out of the repository either.
+  const target = pathInside(root, ['directory', `${values.id}.yaml`], '目录标识');
   if (existsSync(target) && !values.force && !values['dry-run']) throw new UsageError(`${shown(target)} 已存在：加 --force 覆盖`);
 
   let workbook;
