@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_AREAS, RULE_IDS, RULES, ruleDocUrl, type RuleId } from '../src/model/rules.ts';
 import { BAD_CASES } from './fixtures/bad-cases.ts';
+import { COMPARE_CASES, compareCaseLines } from './fixtures/compare-cases.ts';
 import { HISTORY_CASES, historyCaseLines } from './fixtures/history-cases.ts';
 import { BASE_FIXTURE } from './helpers/content.ts';
 
 /**
  * The rule registry against the corpus. The corpus's findings are the reviewed lines of
- * bad-cases.expected.json (test/validate-corpus.test.ts holds each case to them word for word)
- * and the history cases, run here.
+ * bad-cases.expected.json (test/validate-corpus.test.ts holds each case to them word for word),
+ * and those of the history cases (findings read from git) and the directory comparison cases
+ * (findings of quanze compare --upper), both run here.
  */
 const expectedLines: Record<string, string[]> = JSON.parse(readFileSync(join(BASE_FIXTURE, '../bad-cases.expected.json'), 'utf8'));
 const LINE = /^(?<file>[^:]+):\d+:\d+: (?<severity>error|warning): .* \((?<rule>[a-z0-9-]+)\)$/s;
@@ -25,6 +27,7 @@ function corpus(): Produced[] {
   const cases = [
     ...BAD_CASES.map((c) => ({ name: c.name, lines: expectedLines[c.name] ?? [] })),
     ...HISTORY_CASES.map((c) => ({ name: c.name, lines: c.expected })),
+    ...COMPARE_CASES.map((c) => ({ name: c.name, lines: c.expected })),
   ];
   return cases.flatMap(({ name, lines }) =>
     lines.map((line) => {
@@ -64,6 +67,12 @@ describe('the rule registry', () => {
     });
   }
 
+  for (const c of COMPARE_CASES) {
+    it(`directory comparison case: ${c.name}`, () => {
+      expect(compareCaseLines(c)).toEqual(c.expected);
+    });
+  }
+
   it('is listed on the rules page (docs/rules.md), each rule with its title and a corpus example', async () => {
     await expect(rulesPage(produced)).toMatchFileSnapshot('../docs/rules.md');
     for (const id of RULE_IDS) expect(ruleDocUrl(id)).toBe(`docs/rules.md#${id}`);
@@ -75,7 +84,7 @@ function rulesPage(produced: Produced[]): string {
   const out = [
     '# 校验规则一览',
     '',
-    '`quanze validate` 的每条提示以规则名结尾，例如 `(unknown-law)`。下面按类列出全部规则：级别（错误使校验不通过、网站不构建；警告不影响构建）、说明，以及测试样例中该规则的一条实际提示。',
+    '`quanze validate` 的每条提示以规则名结尾，例如 `(unknown-law)`；与上级目录对照（`quanze compare --upper`）和构建时检查变更记录的提示也是如此。下面按类列出全部规则：级别（错误使校验不通过、网站不构建；警告不影响构建）、说明，以及测试样例中该规则的一条实际提示。',
     '',
     '本页由 `test/rules.test.ts` 根据规则表 `src/model/rules.ts` 和错误样例生成；增加规则后运行 `npx vitest run test/rules.test.ts -u` 更新本页。',
     '',

@@ -16,7 +16,7 @@ export interface RuleDef {
   area: RuleArea;
 }
 
-export const RULE_AREAS = ['读取文件', '字段格式', '文字与正文安全', '环节划分参照表与流程模板', '标识、部门与岗位', '法律与全文', '法律引用', '事项', '责任事项环节与期限', '派生清单', '调整记录', '上级目录', '变更记录'] as const;
+export const RULE_AREAS = ['读取文件', '字段格式', '文字与正文安全', '环节划分参照表与流程模板', '标识、部门与岗位', '法律与全文', '法律引用', '事项', '责任事项环节与期限', '派生清单', '调整记录', '上级目录', '与上级目录对照', '变更记录'] as const;
 export type RuleArea = (typeof RULE_AREAS)[number];
 
 const error = (area: RuleArea, title: string): RuleDef => ({ severity: 'error', title, area });
@@ -143,6 +143,12 @@ export const RULES = {
   'unknown-directory': error('上级目录', '上级目录不存在'),
   'no-directory': error('上级目录', '部门没有指定上级目录'),
   'unknown-directory-code': error('上级目录', '目录编码不在上级目录中'),
+  // quanze compare --upper: the list against its directory
+  'directory-missing': warning('与上级目录对照', '目录事项不在清单中'),
+  'directory-closed-category': error('与上级目录对照', '清单超出目录（不得超出的类别）'),
+  'directory-extra': warning('与上级目录对照', '清单事项不在目录中'),
+  'directory-differs': warning('与上级目录对照', '与目录事项不一致'),
+  'directory-code-unset': warning('与上级目录对照', '按名称对应，未填写目录编码'),
   // Change history (read from git at build time)
   'missing-change-note': warning('变更记录', '变更未填写变更说明'),
 } as const satisfies Record<string, RuleDef>;

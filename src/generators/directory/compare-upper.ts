@@ -1,7 +1,7 @@
 import { similarity } from '../../lib/similarity.ts';
 import type { DirectoryItem } from '../../schema/directory.ts';
 import type { DepartmentModel, DirectoryModel, Model, PowerModel } from '../../model/types.ts';
-import { sortFindings, type Finding } from '../../model/findings.ts';
+import { finding, sortFindings, type Finding } from '../../model/findings.ts';
 import { articleNumberKey, lawKey, normalName } from './normalize.ts';
 
 /** One way a matched item differs from its directory item, explained in both sides' words. */
@@ -184,18 +184,19 @@ const DIFFERENCE_FIELD: Record<ItemDifference['field'], string> = { 名称: 'nam
 export function upperFindings(report: DepartmentVersusDirectory, model: Model, locate: (file: string, field: string) => { line: number; column: number }): Finding[] {
   const department = model.departments.find((d) => d.id === report.department.id)!;
   const fileOf = (code: string) => model.powers.find((p) => p.code === code && p.department.id === department.id)!.file;
-  const at = (file: string, field: string) => ({ file, ...locate(file, field), field });
   const findings: Finding[] = [];
   for (const item of report.missing) {
-    findings.push({ severity: 'warning', rule: 'directory-missing', ...at(department.file, 'directory'), message: `《${report.directory.title}》中${department.level}行使的事项 ${item.code}「${item.name}」（${item.category}）不在本部门清单中：请补充，或在清单中说明不实施的原因` });
+    findings.push(finding('directory-missing', department.file, locate(department.file, 'directory'), 'directory', `《${report.directory.title}》中${department.level}行使的事项 ${item.code}「${item.name}」（${item.category}）不在本部门清单中：请补充，或在清单中说明不实施的原因`));
   }
   for (const extra of report.additional) {
     const hint = extra.suggestion ? `；是否对应目录事项 ${extra.suggestion.code}「${extra.suggestion.name}」？` : '';
-    findings.push({ severity: extra.severity, rule: extra.severity === 'error' ? 'directory-closed-category' : 'directory-extra', ...at(fileOf(extra.power.code), 'name'), message: `${extra.explanation}${hint}` });
+    const file = fileOf(extra.power.code);
+    findings.push(finding(extra.severity === 'error' ? 'directory-closed-category' : 'directory-extra', file, locate(file, 'name'), 'name', `${extra.explanation}${hint}`));
   }
   for (const match of report.matched) {
-    for (const d of match.differences) findings.push({ severity: 'warning', rule: 'directory-differs', ...at(fileOf(match.power.code), DIFFERENCE_FIELD[d.field]), message: `与目录事项 ${match.item.code} 不一致：${d.explanation}` });
-    if (match.by === '名称相同') findings.push({ severity: 'warning', rule: 'directory-code-unset', ...at(fileOf(match.power.code), 'name'), message: `按名称对应目录事项 ${match.item.code}：请填写 directory_code: ${match.item.code}` });
+    const file = fileOf(match.power.code);
+    for (const d of match.differences) findings.push(finding('directory-differs', file, locate(file, DIFFERENCE_FIELD[d.field]), DIFFERENCE_FIELD[d.field], `与目录事项 ${match.item.code} 不一致：${d.explanation}`));
+    if (match.by === '名称相同') findings.push(finding('directory-code-unset', file, locate(file, 'name'), 'name', `按名称对应目录事项 ${match.item.code}：请填写 directory_code: ${match.item.code}`));
   }
   return sortFindings(findings);
 }
