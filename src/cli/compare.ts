@@ -4,6 +4,7 @@ import { checkContentAt } from '../model/check.ts';
 import { checkDirectories } from '../model/check-directory.ts';
 import { formatFinding, hasErrors, sortFindings, type Finding } from '../model/findings.ts';
 import { parseYamlSource, readText, splitFrontmatter, type YamlSource } from '../model/source-file.ts';
+import { zodErrorMap } from '../model/zod-findings.ts';
 import type { DirectoryModel, Model } from '../model/types.ts';
 import { compareDepartment, upperFindings, type DepartmentVersusDirectory } from '../generators/directory/compare-upper.ts';
 import { comparePeers, peerListFromModel, peerListFromOpenData, type PeerList } from '../generators/directory/compare-peer.ts';
@@ -125,7 +126,7 @@ function readPeer(path: string): PeerList {
   } catch {
     throw new UsageError(`「${path}」不是 JSON 文件：应为 quanze export 导出的清单（或内容文件夹）`);
   }
-  const parsed = openDataSchema.safeParse(data);
+  const parsed = openDataSchema.safeParse(data, { error: zodErrorMap });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UsageError(`「${path}」不是 quanze export 导出的清单格式（${issue.path.join('.') || '顶层'}：${issue.message}）`);
