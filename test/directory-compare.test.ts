@@ -138,6 +138,14 @@ describe('quanze compare --upper', () => {
     const text = quanze(resolve(content, '..'), 'compare', '--upper', 'content/directory');
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('  缺少：CF00002 对生产经营单位未采取措施消除事故隐患的行政处罚（行政处罚；目录行使层级：省级、市级、县级）');
+    // The same results as findings in the validator's form, on stderr, with the line of the field.
+    const findings = text.stderr.trim().split('\n');
+    expect(findings).toContainEqual(expect.stringMatching(/^content\/powers\/zz-yjglj\/410100-YJ-XK-002\.md:\d+:\d+: error: name: .*规定行政许可事项不得超出目录.*是否对应目录事项 XK00002「烟花爆竹经营（批发）许可证核发」？ \(directory-closed-category\)$/));
+    expect(findings).toContainEqual(expect.stringMatching(/^content\/departments\/zz-yjglj\.yaml:\d+:\d+: warning: directory: .*CF00002「对生产经营单位未采取措施消除事故隐患的行政处罚」（行政处罚）不在本部门清单中.* \(directory-missing\)$/));
+    expect(findings).toContainEqual(expect.stringMatching(/^content\/powers\/zz-yjglj\/410100-YJ-JC-002\.md:\d+:\d+: warning: name: 与目录事项 JC00002 不一致：名称与目录不一致.* \(directory-differs\)$/));
+    expect(findings).toContainEqual(expect.stringMatching(/^content\/powers\/zz-yjglj\/410100-YJ-CF-006\.md:\d+:\d+: warning: name: 按名称对应目录事项 CF00006：请填写 directory_code: CF00006 \(directory-code-unset\)$/));
+    expect(findings.at(-1)).toBe('与上级目录对照：1 个错误，5 个警告');
+    expect(findings).toHaveLength(7);
     expect(text.stdout).toContain('  提示：410100-YJ-CF-006 对生产经营单位未在有较大危险因素的生产经营场所和有关设施、设备上设置明显的安全警示标志的行政处罚 按名称对应目录 CF00006，请填写 directory_code: CF00006');
   });
 

@@ -63,6 +63,26 @@ describe('实施依据 cells', () => {
     expect(cites('《中华人民共和国道路运输条例》第十条 申请从事客运经营的,应当提交符合本条例第八条规定条件的相关材料。')).toEqual([
       '中华人民共和国道路运输条例 第十条：申请从事客运经营的,应当提交符合本条例第八条规定条件的相关材料。',
     ]);
+    // 西吉县人社局权力清单: a list of articles inside the quote (「本法第三十六条、第三十八条规定的」) stays in the quote.
+    expect(cites('【法律】《中华人民共和国劳动法》(2009年修正) 第三十九条 企业因生产特点不能实行本法第三十六条、第三十八条规定的,经劳动行政部门批准,可以实行其他工作和休息办法。')).toEqual([
+      '中华人民共和国劳动法 第三十九条：企业因生产特点不能实行本法第三十六条、第三十八条规定的,经劳动行政部门批准,可以实行其他工作和休息办法。',
+    ]);
+  });
+
+  it('takes no full stop after the last article for a quote (志丹县人防办: 「…第九条、第十条、第十一条。」)', () => {
+    expect(cites('《中华人民共和国人民防空法》、《陕西省实施<中华人民共和国人民防空法>办法》第九条、第十条、第十一条。')).toEqual([
+      '陕西省实施<中华人民共和国人民防空法>办法 第九条',
+      '陕西省实施<中华人民共和国人民防空法>办法 第十条',
+      '陕西省实施<中华人民共和国人民防空法>办法 第十一条',
+    ]);
+  });
+
+  it('reads a parenthetical with a parenthetical inside it between the name and the article', () => {
+    const r = parseBasisCell('【规范性文件】《关于企业实行不定时工作制和综合计算工时工作制的审批办法》(劳部发(1994)503号) 第七条 中央直属企业实行不定时工作制的,报国务院劳动行政部门批准。');
+    expect(r.unplaced).toEqual([]);
+    expect(r.citations).toEqual([
+      { lawName: '关于企业实行不定时工作制和综合计算工时工作制的审批办法', article: '第七条', edition: '(劳部发(1994)503号)', quote: '中央直属企业实行不定时工作制的,报国务院劳动行政部门批准。' },
+    ]);
   });
 
   it('returns a law named without an article, and remarks, as unplaced text — never as a citation or a quote', () => {

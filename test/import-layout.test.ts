@@ -7,6 +7,11 @@ import type { GridRow } from '../src/import/grid.ts';
 import { importWorkbook } from '../src/import/import-workbook.ts';
 import { parseList } from '../src/import/parse-list.ts';
 import { readWorkbook } from '../src/import/sheets.ts';
+import { parse } from 'yaml';
+import { csvRecords } from '../src/generators/exports/csv-text.ts';
+import { readCsv } from '../src/import/grid.ts';
+import { pythonCsvRecords } from './helpers/python-csv.ts';
+import { totalLimitSchema } from '../src/schema/power.ts';
 import { checkFixture } from './helpers/content.ts';
 
 // Layouts the stored copies of published lists did not show in full (footer rows, 承诺时限,
@@ -59,6 +64,63 @@ describe('list layouts', () => {
     expect(second!.citations).toBe(2);
     expect(third!.unplaced).toContain('实施对象：生产经营单位');
     expect(third!.findings.map((f) => f.kind)).toContain('实施对象');
+  });
+
+  it('maps one time limit for the whole power onto total_limit, with a single 承诺时限 as its promise', () => {
+    const basis = '《中华人民共和国行政许可法》第四十二条';
+    const duties = '1.受理责任：接收材料。\n2.审查责任：审查材料。\n3.决定责任：作出决定。';
+    const r = parseList(
+      grid([
+        ['序号', '事项名称', '实施依据', '责任事项', '法定时限', '承诺时限'],
+        ['1', '测试许可甲', basis, duties, '20个工作日', '10个工作日'],
+        ['2', '测试许可乙', basis, duties, '', '5个工作日'],
+        ['3', '测试许可丙', basis, duties, '自受理之日起20个工作日（不含听证时间）', ''],
+        ['4', '测试许可丁', basis, duties, '5个工作日\n10个工作日\n5个工作日', '15个工作日'],
+      ]),
+      model,
+      department,
+      { source: 'limits.csv', unit: 'xkc', category: '行政许可' },
+    );
+    const fronts = r.powers.map((p) => parse(/^---\n([\s\S]*?)\n---\n/.exec(p.text)![1]!) as Record<string, unknown>);
+    expect(fronts.map((f) => f.total_limit)).toEqual([{ statutory: '20个工作日', promised: '10个工作日' }, undefined, undefined, undefined]);
+    expect(totalLimitSchema.safeParse(fronts[0]!.total_limit).success).toBe(true);
+    // The whole-power limit is not a stage's limit.
+    expect((fronts[0]!.stages as { limit?: string }[]).map((s) => s.limit)).toEqual([undefined, undefined, undefined]);
+    // A promise without the statutory limit, and a limit that is not of the form, stay in the body with a note.
+    expect(r.powers[1]!.unplaced).toContain('承诺时限：5个工作日');
+    expect(r.powers[1]!.findings.filter((f) => f.kind === '期限').map((f) => f.message)).toEqual([
+      '承诺时限「5个工作日」已保留在正文中：表中没有整个事项的法定时限，承诺时限须与法定办结时限一起填写（total_limit 的 statutory 和 promised）',
+    ]);
+    expect(r.powers[2]!.unplaced).toContain('办理期限：自受理之日起20个工作日（不含听证时间）');
+    expect(r.powers[2]!.findings.map((f) => f.kind)).toContain('期限');
+    // Limits written line by line for the duties stay on the stages; the promise then has nothing to attach to.
+    expect((fronts[3]!.stages as { limit?: string }[]).map((s) => s.limit)).toEqual(['5个工作日', '10个工作日', '5个工作日']);
+    expect(r.powers[3]!.unplaced).toContain('承诺时限：15个工作日');
+  });
+
+  it('keeps a cell as given after the CSV export neutralised it: a tab or CR before = + - @ is not trimmed into a formula', () => {
+    const names = ['\t=1+1', '\r=HYPERLINK("http://x")', '=SUM(A1)', '@cmd', "'引号开头", '  测试许可  '];
+    const csv = csvRecords([['职权类别', '职权名称'], ...names.map((n) => ['行政许可', n])]);
+    // What a spreadsheet shows for the neutralised cells: the apostrophe and the text behind it.
+    expect(pythonCsvRecords(csv).slice(1).map((r) => r[1])).toEqual(["'\t=1+1", '\'\r=HYPERLINK("http://x")', "'=SUM(A1)", "'@cmd", "''引号开头", '  测试许可  ']);
+    const r = parseList(readCsv(csv), model, department, { source: 'formula.csv', unit: 'xkc' });
+    // Import removes exactly the apostrophe the export added; ordinary padding is still trimmed.
+    expect(r.powers.map((p) => p.name)).toEqual(['\t=1+1', '\r=HYPERLINK("http://x")', '=SUM(A1)', '@cmd', "'引号开头", '测试许可']);
+  });
+
+  it('labels the columns under a group merged over two header rows with the group (「职责边界·县级部门」)', () => {
+    // Merged cells carry their first cell's text: the second header row repeats every name but the group's parts.
+    const r = parseList(
+      grid([
+        ['序号', '权力类型', '权力名称', '职责边界', '职责边界'],
+        ['序号', '权力类型', '权力名称', '县级部门', '乡镇(街道)'],
+        ['1', '行政许可', '测试落户', '县级指导。', '乡镇受理。'],
+      ]),
+      model,
+      department,
+      { source: 'groups.csv', unit: 'xkc' },
+    );
+    expect(r.powers[0]!.unplaced).toEqual(['原清单序号：1', '职责边界·县级部门：县级指导。', '职责边界·乡镇(街道)：乡镇受理。']);
   });
 
   it('keeps duties without posts, with a warning naming the row and the posts to choose from', () => {

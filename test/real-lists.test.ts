@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadColumnTable, fieldOf } from '../src/import/columns.ts';
 import { importWorkbook } from '../src/import/import-workbook.ts';
 import { readWorkbook } from '../src/import/sheets.ts';
@@ -29,7 +30,13 @@ interface Expected {
   children: number;
   categories: Record<string, number>;
   citations: number[];
+  /** Where given: the articles cited by each power, in order, as read from the published table. */
+  articles?: string[][];
+  /** Where the table has a time limit for the whole power: each power's total_limit as published (null: none). */
+  totalLimits?: (Record<string, string> | null)[];
   rows: { imported: number; structure: number; skipped: number };
+  /** Service and complaint contacts offered for the department file (footer rows, 监督电话 keys). */
+  contacts?: number;
 }
 
 const results = await Promise.all(
@@ -42,8 +49,8 @@ const results = await Promise.all(
 );
 
 describe('the real-lists corpus', () => {
-  it('covers at least 12 lists, 3 of them GB18030/GBK CSV files', () => {
-    expect(files.length).toBeGreaterThanOrEqual(12);
+  it('covers at least 15 lists, 3 of them GB18030/GBK CSV files', () => {
+    expect(files.length).toBeGreaterThanOrEqual(15);
     expect(results.filter((r) => r.result.encoding === 'GB18030').length).toBeGreaterThanOrEqual(3);
   });
 
@@ -56,6 +63,9 @@ describe('the real-lists corpus', () => {
       for (const p of result.powers) categories[p.category] = (categories[p.category] ?? 0) + 1;
       expect(categories).toEqual(expected.categories);
       expect(result.powers.map((p) => p.citations)).toEqual(expected.citations);
+      if (expected.totalLimits) expect(result.powers.map((p) => frontMatter(p.text).total_limit ?? null)).toEqual(expected.totalLimits);
+      if (expected.articles) expect(result.powers.map((p) => ((frontMatter(p.text).basis ?? []) as { article: string }[]).map((b) => b.article))).toEqual(expected.articles);
+      expect(result.contacts.length).toBe(expected.contacts ?? 0);
       expect({ imported: result.rowCounts.imported, structure: result.rowCounts.structure, skipped: result.rowCounts.skipped }).toEqual(expected.rows);
       // Every row is accounted for exactly once.
       expect(result.rowCounts.imported + result.rowCounts.structure + result.rowCounts.skipped).toBe(result.rowCounts.total);
@@ -139,6 +149,10 @@ function pieces(text: string): string[] {
     // Sentence ends, line breaks and law titles are where a cell is split between fields.
     .replace(/[。；;\n《》]/g, '|');
   return (strip(cleaned).match(/[\u4e00-\u9fa5]{2,}/g) ?? []).map((p) => p.replace(/^中华人民共和国/, '')).filter((p) => p.length >= 2);
+}
+
+function frontMatter(text: string): Record<string, unknown> {
+  return parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as Record<string, unknown>;
 }
 
 function strip(text: string): string {

@@ -3,9 +3,10 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
 import { checkDirectories } from '../model/check-directory.ts';
 import { formatFinding, hasErrors, sortFindings, type Finding } from '../model/findings.ts';
-import { parseYamlSource, readText, type YamlSource } from '../model/source-file.ts';
+import { parseYamlSource, readText, splitFrontmatter, type YamlSource } from '../model/source-file.ts';
+import { zodErrorMap } from '../model/zod-findings.ts';
 import type { DirectoryModel, Model } from '../model/types.ts';
-import { compareDepartment, type DepartmentVersusDirectory } from '../generators/directory/compare-upper.ts';
+import { compareDepartment, upperFindings, type DepartmentVersusDirectory } from '../generators/directory/compare-upper.ts';
 import { comparePeers, peerListFromModel, peerListFromOpenData, type PeerList } from '../generators/directory/compare-peer.ts';
 import { peerToHtml, peerToMarkdown, peerToText, upperToHtml, upperToMarkdown, upperToText } from '../generators/directory/render.ts';
 import { openDataSchema } from '../schema/open-data.ts';
@@ -38,11 +39,18 @@ export async function runCompare(args: string[]): Promise<number> {
   if (values.upper) {
     const directories = readDirectories(resolve(values.upper), model);
     const reports = upperReports(model, directories, values.department);
-    const output = format === 'json' ? JSON.stringify(reports, null, 2) + '\n' : format === 'markdown' ? upperToMarkdown(reports) : format === 'html' ? upperToHtml(reports) : upperToText(reports);
+    const locate = fieldLocator();
+    const findings = reports.map((r) => upperFindings(r, model, locate));
+    const output = format === 'json' ? JSON.stringify(reports.map((r, i) => ({ ...r, findings: findings[i] })), null, 2) + '\n' : format === 'markdown' ? upperToMarkdown(reports) : format === 'html' ? upperToHtml(reports) : upperToText(reports);
     process.stdout.write(output);
-    const errors = reports.some((r) => r.counts.errors > 0);
-    const warnings = reports.some((r) => r.counts.missing + r.counts.additional + r.counts.differing > 0);
-    return errors || (values.strict && warnings) ? 1 : 0;
+    // As quanze validate: one line per finding on stderr, then the count; exit 1 on an error (or, with --strict, a warning).
+    const all = findings.flat();
+    const errors = all.filter((f) => f.severity === 'error').length;
+    if (format !== 'json') {
+      for (const f of all) (f.severity === 'error' ? console.error : console.warn)(formatFinding(f));
+      if (reports.length) console.error(`与上级目录对照：${errors} 个错误，${all.length - errors} 个警告`);
+    }
+    return errors || (values.strict && all.length) ? 1 : 0;
   }
 
   const own = filterDepartment(peerListFromModel(model, labelOf(resolve(values.content))), model, values.department);
@@ -118,7 +126,7 @@ function readPeer(path: string): PeerList {
   } catch {
     throw new UsageError(`「${path}」不是 JSON 文件：应为 quanze export 导出的清单（或内容文件夹）`);
   }
-  const parsed = openDataSchema.safeParse(data);
+  const parsed = openDataSchema.safeParse(data, { error: zodErrorMap });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UsageError(`「${path}」不是 quanze export 导出的清单格式（${issue.path.join('.') || '顶层'}：${issue.message}）`);
@@ -136,4 +144,21 @@ function filterDepartment(list: PeerList, model: Model, id?: string): PeerList {
 function labelOf(path: string): string {
   const name = basename(path);
   return name === 'content' ? basename(resolve(path, '..')) : name.replace(/\.json$/, '');
+}
+
+/**
+ * The line of a top-level field in a content file (a power's front matter or a department's YAML),
+ * each file read once; 1:1 when the file or the field cannot be found.
+ */
+function fieldLocator(): (file: string, field: string) => { line: number; column: number } {
+  const sources = new Map<string, YamlSource | undefined>();
+  return (file, field) => {
+    if (!sources.has(file)) {
+      const { text } = readText(resolve(file), file);
+      const parts = text !== undefined && file.endsWith('.md') ? splitFrontmatter(text) : undefined;
+      const parsed = text === undefined ? undefined : parts ? parseYamlSource(parts.frontmatter, file, parts.frontmatterLine) : parseYamlSource(text, file);
+      sources.set(file, parsed?.source);
+    }
+    return sources.get(file)?.locate([field]) ?? { line: 1, column: 1 };
+  };
 }

@@ -18,6 +18,8 @@ const USAGE = `用法：quanze <命令> [选项]
   compare --upper <目录> | --peer <内容文件夹或导出 JSON>
                               与上级通用目录对照（缺少、超出、有差异的事项），或与其他辖区的清单逐项比较
                               （--department 部门 --format text|json|markdown|html --strict）
+  directory import <文件> --id <目录标识> --issuer <发布机关> --level <层级> --published <日期>
+                              从 Excel（.xlsx）或 CSV 导入上级通用目录，写入 content/directory/<目录标识>.yaml
   audit                       对照示范点创建标准自查（清单、流程图、岗责体系、动态调整）
   schemas [--out 目录]        生成各类文件的 JSON Schema（供编辑器提示和校验）
   build [--full] [--out dist]  构建网站：校验、流程图、页面、搜索索引；上次构建后只改了事项文件时只重建受影响的页面（--full 完整重建）
@@ -41,6 +43,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./export.ts')).runExport,
   audit: async () => (await import('./audit.ts')).runAudit,
   compare: async () => (await import('./compare.ts')).runCompare,
+  directory: async () => (await import('./directory.ts')).runDirectory,
   import: async () => (await import('./import.ts')).runImport,
   schemas: async () => (await import('./schemas.ts')).runSchemas,
   'index-search': async () => (await import('./index-search.ts')).runIndexSearch,

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { isSeq, parseDocument } from 'yaml';
 import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
+import type { RuleId } from '../model/rules.ts';
 import { checkLaws } from '../generators/laws-check.ts';
 import { lawsReportText } from '../generators/laws-report-text.ts';
 import { parseStatute } from '../lib/statute.ts';
@@ -94,8 +95,11 @@ function lawsImport(args: string[]): number {
   writeFileSync(lawFile, doc.toString());
   console.log(`已导入《${values.law}》${values.version} 版本：${articles.size} 条，写入 ${target}`);
   const check = checkContentAt(resolve(values.content));
-  const problems = check.findings.filter((f) => f.severity === 'error' && ['quote-mismatch', 'quote-omission', 'unknown-article'].includes(f.rule));
+  const problems = check.findings.filter((f) => TEXT_RULES.includes(f.rule));
   for (const f of problems) console.error(formatFinding(f));
   if (problems.length) console.error(`有 ${problems.length} 处引文或条款与该版本全文不符，请逐条核对。`);
   return problems.length ? 1 : 0;
 }
+
+/** The findings a newly imported statute text can cause: quotes and articles checked against it. */
+const TEXT_RULES: readonly RuleId[] = ['quote-mismatch', 'quote-omission', 'unknown-article'];

@@ -1,5 +1,5 @@
 import type { AdjustmentModel } from '../model/types.ts';
-import type { Finding } from '../model/findings.ts';
+import { FILE_START, finding, type Finding } from '../model/findings.ts';
 import { WITHDRAWING_KINDS, type AdjustmentKind } from '../schema/adjustment.ts';
 import type { ContentHistory, PowerRevision } from './content-history.ts';
 
@@ -72,15 +72,9 @@ export function publicRevisions(history: ContentHistory, adjustments: Adjustment
 export function missingNoteFindings(revisions: PublicRevision[]): Finding[] {
   return revisions
     .filter((p) => p.noteMissing)
-    .map((p) => ({
-      severity: 'warning' as const,
-      rule: 'missing-change-note',
-      file: p.revision.file,
-      line: 1,
-      column: 1,
-      field: 'change_note',
-      message: `${p.revision.date} 的${REVISION_KIND[p.revision.kind]}未填写变更说明（change_note）也没有调整记录：公开的变更记录只能显示「${NO_CHANGE_NOTE}」`,
-    }));
+    .map((p) =>
+      finding('missing-change-note', p.revision.file, FILE_START, 'change_note', `${p.revision.date} 的${REVISION_KIND[p.revision.kind]}未填写变更说明（change_note）也没有调整记录：公开的变更记录只能显示「${NO_CHANGE_NOTE}」`),
+    );
 }
 
 /** 2024-03-01 10:05 — the committer's own clock, so two versions of one day are told apart. */

@@ -25,10 +25,12 @@ export interface ParsedBasis {
 }
 
 const CN = '[0-9０-９零〇一二两三四五六七八九十百千]+';
+/** A parenthetical, with one level of nesting: （国务院令第593号）, (劳部发(1994)503号). */
+const PAREN = '[（(](?:[^（）()]|[（(][^（）()]*[）)])*[）)]';
 const LEVEL_PREFIX = /(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|〔(?:法律|行政法规|地方性法规|部门规章|政府规章|规章|规范性文件|其他)[^〕]{0,6}〕|(?:法律|行政法规|地方性法规|部门规章|地方政府规章|政府规章|规章|规范性文件)\s*[：:])\s*/g;
 const ITEM_NUMBER = /(?:^|(?<=[\n；;。\s]))\s*(?:\d{1,2}\s*[.、．]|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*/g;
 /** A law named without 《》: a run of CJK ending in 法/条例/规定/办法/细则/决定 directly before 第…条. */
-const BARE_LAW = new RegExp(`(?:^|(?<=[\\n；;。]|^\\s*\\d{1,2}\\s*[.、．]\\s*|[\\n；;。]\\s*\\d{1,2}\\s*[.、．]\\s*))(?![本该依按根违])((?:中华人民共和国)?[\\u4e00-\\u9fa5（）()]{2,40}?(?:法|条例|规定|办法|细则|决定|规则))(?=\\s*(?:[（(][^）)]*[）)]\\s*)*第${CN}条)`, 'g');
+const BARE_LAW = new RegExp(`(?:^|(?<=[\\n；;。]|^\\s*\\d{1,2}\\s*[.、．]\\s*|[\\n；;。]\\s*\\d{1,2}\\s*[.、．]\\s*))(?![本该依按根违])((?:中华人民共和国)?[\\u4e00-\\u9fa5（）()]{2,40}?(?:法|条例|规定|办法|细则|决定|规则))(?=\\s*(?:${PAREN}\\s*)*第${CN}条)`, 'g');
 /** An article mention: 第X条(之Y)(第Z款)(第W项), or a list 第48、50条 / 第三、四条. */
 const ARTICLE = new RegExp(
   `第\\s*(${CN}(?:\\s*[、，,和及]\\s*(?:第\\s*)?${CN})*)\\s*条(?:\\s*之\\s*(${CN}))?(?:\\s*第\\s*(${CN})\\s*款)?(?:\\s*第\\s*[（(]?\\s*(${CN})\\s*[)）]?\\s*项)?`,
@@ -59,8 +61,8 @@ export function parseBasisCell(cell: string): ParsedBasis {
     }
     const lead = body.slice(0, found[0]!.start).trim();
     // Between 》 and 第 only parentheticals (issuing order, revision) are expected; anything else is kept.
-    const edition = /^(?:[（(][^）)]*[）)]\s*)+/.exec(lead)?.[0].trim();
-    if (lead && !/^(?:[（(][^）)]*[）)]\s*)*[，,：:]?$/.test(lead)) unplaced.push(lead);
+    const edition = new RegExp(`^(?:${PAREN}\\s*)+`).exec(lead)?.[0].trim();
+    if (lead && !new RegExp(`^(?:${PAREN}\\s*)*[，,：:]?$`).test(lead)) unplaced.push(lead);
     found.forEach((a, j) => {
       const quoteEnd = j + 1 < found.length ? found[j + 1]!.start : body.length;
       let after = body.slice(a.end, quoteEnd);
@@ -121,7 +123,7 @@ function findLaws(text: string): LawMention[] {
     if (i === 0) return true;
     const prefix = text.slice(Math.max(0, m.start - 12), m.start);
     const startsItem = /(?:^|[\n；;。]|\d\s*[.、．]|[（(]\d[)）]|根据|依据|、|，|,)\s*$/.test(prefix);
-    const followedByArticle = new RegExp(`^\\s*(?:[（(][^）)]*[）)]\\s*)*第${CN}条`).test(text.slice(m.end));
+    const followedByArticle = new RegExp(`^\\s*(?:${PAREN}\\s*)*第${CN}条`).test(text.slice(m.end));
     if (insideQuotationMarks(text.slice(0, m.start))) return false;
     return startsItem && (followedByArticle || /[\n；;。]\s*(?:\d\s*[.、．]\s*)?$/.test(prefix) || !insideQuote(text, m.start));
   });
@@ -150,7 +152,11 @@ function articlesIn(body: string): ArticleMention[] {
     // An article number inside the quoted text (「本条例第八条规定」) does not start a citation: only one
     // at the start, after a break, after another article, or after whitespace/punctuation does.
     const prefix = body.slice(0, start);
-    const atBoundary = out.length === 0 ? /^(?:\s|[（(][^）)]*[）)]|[，,：:])*$/.test(prefix) : /(?:[\n；;。]|^|\s|[、，,]\s*$)\s*$/.test(prefix.slice(out.at(-1)!.end)) && boundaryBefore(prefix);
+    // A 、 or ， joins articles only right after the previous one (第十八条、第十九条); after quoted text
+    // (「不能实行本法第三十六条、第三十八条规定的」) the articles belong to the quote.
+    const gap = out.length ? prefix.slice(out.at(-1)!.end) : '';
+    const atBoundary =
+      out.length === 0 ? new RegExp(`^(?:\\s|${PAREN}|[，,：:])*$`).test(prefix) : /^\s*[、，,和及]\s*$/.test(gap) || (/(?:[\n；;。]|^|\s)\s*$/.test(gap) && boundaryBefore(prefix));
     if (!atBoundary || insideQuotationMarks(prefix)) continue;
     const numbers = m[1]!.split(/\s*[、，,和及]\s*(?:第\s*)?/).map(arabic);
     const articles = numbers.map((n) => {
@@ -192,5 +198,6 @@ function cleanQuote(text: string): string | undefined {
   const quoted = /^[“"「『]([\s\S]*?)[”"」』][。.]?$/.exec(t);
   if (quoted) t = quoted[1]!;
   t = t.trim();
-  return t || undefined;
+  // A full stop left after the article (「第十一条。」) is no quote; text in quotation marks always is.
+  return t && (quoted || /[\p{L}\p{N}]/u.test(t)) ? t : undefined;
 }

@@ -78,6 +78,15 @@ export function readLayout(rows: GridRow[], sheet: string, table: ColumnTable, c
     }
     const found = headerFields(cells, table);
     if (found) {
+      // The second row of a header merged over two rows (「职责边界划分」 over 「县级部门 | 乡镇(街道)」)
+      // repeats the merged names: its own names are labelled under the group above them.
+      const above = structure.at(-1);
+      if (header && above?.kind === '表头' && above.row === row.number - 1) {
+        found.labels = found.labels.map((label, col) => {
+          const group = header!.labels[col];
+          return group && label && group !== label && !group.endsWith(`·${label}`) ? `${group}·${label}` : label;
+        });
+      }
       const next = rows[i + 1];
       header = found;
       if (next && mergeSecondHeaderRow(header, next.cells.map((c) => clean(c.text)), table)) {
@@ -309,7 +318,14 @@ function masterOf(header: Header, row: GridRow, field: string): string {
 
 /** The category a title or heading names: 「（一）行政许可类（共5项）」, 「…清单(行政处罚372项)」, 「其他权力」. */
 export function categoryIn(text: string, names: string[], table: ColumnTable): string | undefined {
-  const hits = names.filter((n) => text.includes(n));
-  for (const [alias, name] of table.categoryAliases) if (text.includes(alias) && !hits.includes(name)) hits.push(name);
+  // Aliases first, longest first, and taken out of the text: 「非行政许可的行政审批」 names no 行政许可.
+  const hits: string[] = [];
+  let rest = text;
+  for (const [alias, name] of [...table.categoryAliases].sort((a, b) => b[0].length - a[0].length)) {
+    if (!rest.includes(alias)) continue;
+    if (!hits.includes(name)) hits.push(name);
+    rest = rest.split(alias).join('｜');
+  }
+  for (const n of names) if (rest.includes(n) && !hits.includes(n)) hits.push(n);
   return hits.length === 1 ? hits[0] : undefined;
 }

@@ -3,13 +3,18 @@ import { ARTICLE_PATTERN } from '../schema/common.ts';
 
 /** Text from a spreadsheet cell: full-width spaces and stray whitespace folded, line ends unified. */
 export function clean(text: string): string {
-  return text
+  const cleaned = text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u3000\u00a0\t]+/g, ' ')
     .split('\n')
     .map((l) => l.trim())
     .join('\n')
     .trim();
+  // A tab or CR before = + - @ is what keeps a spreadsheet from reading the cell as a formula (the CSV
+  // export guards such cells with an apostrophe that readCsv removes): kept as given, never trimmed
+  // so that the text becomes a formula.
+  const guard = /^[\t\r]+(?=[=+\-@])/.exec(text)?.[0];
+  return guard && cleaned ? guard + cleaned : cleaned;
 }
 
 export const NUMBERING = /^(?:\d+\s*[.、．,，]|[（(]\s*\d+\s*[)）]|[一二三四五六七八九十]+\s*[、.．])\s*/;

@@ -109,7 +109,13 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
   const firstHeader = layout.structure.find((s) => s.kind === '表头')?.row ?? Infinity;
   for (const s of layout.structure) report.push({ rows: [s.row, s.row], sheet: s.sheet, status: 'structure', message: STRUCTURE_MESSAGES[s.kind](s, s.row > firstHeader) });
   for (const s of layout.skipped) report.push({ rows: [s.row, s.row], sheet: options.sheet ?? '', status: 'skipped', message: s.reason });
-  const contacts = layout.structure.filter((s) => s.kind === '页脚').map((s) => s.text);
+  // Service and complaint contacts: footer rows, and the 监督电话-like keys of key–value tables (kept in the
+  // power's body as well, since the published table prints them per power).
+  const contactKeys = (key: string) => options.columns.footerKeywords.some((k) => key.replace(/\s/g, '').includes(k));
+  const contacts = [
+    ...layout.structure.filter((s) => s.kind === '页脚').map((s) => s.text),
+    ...layout.records.flatMap((r) => [...r.extras].filter(([key]) => contactKeys(key)).flatMap(([key, cells]) => cells.map((c) => `${key}：${c.text}`))),
+  ];
 
   const state = options.state ?? newImportState(model);
   const missing = state.missingLaws;
@@ -241,8 +247,7 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
       else if (alignBases && stageBases[i]) unplaced.push(`环节依据（${d.stage}）：${stageBases[i]}`);
       stages.push(stage);
     });
-    if (!alignLimits) for (const l of limitLines.filter(Boolean)) unplaced.push(`办理期限：${l}`);
-    for (const l of all('承诺时限')) unplaced.push(`承诺时限：${l}`);
+    const totalLimit = overallLimit(alignLimits, limitCells, limitLines.filter(Boolean), all('承诺时限'), note, unplaced);
 
     const versions = first('依据版本').split('\n').filter(Boolean);
     const basisText = joined('实施依据');
@@ -322,6 +327,7 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
       basis,
       stages,
       ...(fee ? { fee } : {}),
+      ...(totalLimit ? { total_limit: totalLimit } : {}),
       ...(liability ? { liability } : {}),
       ...(accountability.length ? { accountability } : {}),
       status: first('状态') || '有效',
@@ -357,6 +363,31 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
     }
     const body = unplaced.length ? `\n## ${UNPLACED_HEADING}\n\n${unplaced.map((u) => `- ${u.replace(/\n/g, '\n  ')}`).join('\n')}\n` : '';
     return { code, name, rows: range, sheet: record.sheet, text: `---\n${header}${yaml}---\n${body}`, notes, findings, ...(parent ? { parent } : {}), category: category.name, citations: basis.length, unplaced };
+  }
+
+  /**
+   * A time-limit cell that is not matched line by line to the duties — one value in one cell, while
+   * the power has several duties or none — is the power's 法定办结时限 (total_limit.statutory), and a
+   * single 承诺时限 beside it its promise. Anything else is kept in the body with a note.
+   */
+  function overallLimit(aligned: boolean, cells: { text: string; row: number }[], lines: string[], promisedTexts: string[], note: (kind: FindingKind, message: string) => void, unplaced: string[]): Record<string, string> | undefined {
+    const statutory = !aligned && cells.length === 1 && lines.length === 1 ? lines[0]!.trim() : undefined;
+    const promisedLines = promisedTexts.flatMap((t) => t.split('\n')).map((l) => l.trim()).filter(Boolean);
+    const promised = promisedTexts.length === 1 && promisedLines.length === 1 ? promisedLines[0]! : undefined;
+    const row = cells[0]?.row;
+    let total: Record<string, string> | undefined;
+    if (statutory && parseLimitText(statutory)) total = { statutory };
+    else if (statutory) {
+      unplaced.push(`办理期限：${statutory}`);
+      note('期限', `第 ${row} 行的办结时限「${cut(statutory)}」无法识别，已保留在正文中；应写作「20个工作日」「30日」「当场」`);
+    } else if (!aligned) for (const l of lines) unplaced.push(`办理期限：${l}`);
+    if (total && promised && parseLimitText(promised)) total.promised = promised;
+    else {
+      for (const t of promisedTexts) unplaced.push(`承诺时限：${t}`);
+      if (promised && !parseLimitText(promised)) note('期限', `承诺时限「${cut(promised)}」无法识别，已保留在正文中；应写作「10个工作日」「当场」`);
+      else if (promised && !total) note('期限', `承诺时限「${cut(promised)}」已保留在正文中：表中没有整个事项的法定时限，承诺时限须与法定办结时限一起填写（total_limit 的 statutory 和 promised）`);
+    }
+    return total;
   }
 
   function findLaw(name: string): LawModel | undefined {

@@ -1,6 +1,6 @@
 import { lawSchema } from '../schema/law.ts';
 import { parseStatute } from '../lib/statute.ts';
-import type { Finding } from './findings.ts';
+import { FILE_START, finding, reporter, type Finding } from './findings.ts';
 import type { StatuteSource } from './load.ts';
 import { parseWithSchema } from './parse-file.ts';
 import { yamlStem, type YamlSource } from './source-file.ts';
@@ -12,47 +12,36 @@ export function checkLaws(sources: YamlSource[], statutes: StatuteSource[], find
   for (const source of sources) {
     const law = parseWithSchema(lawSchema, source, findings);
     if (!law) continue;
-    const err = (field: (string | number)[], rule: string, message: string) => {
-      const at = source.locate(field);
-      findings.push({ severity: 'error', rule, file: source.file, ...at, field: field.join('.'), message });
-    };
+    const report = reporter(source, findings);
     const stem = yamlStem(source.file);
-    if (stem !== law.id) err(['id'], 'id-filename', `法律标识「${law.id}」应与文件名「${stem}」一致`);
+    if (stem !== law.id) report(['id'], 'id-filename', `法律标识「${law.id}」应与文件名「${stem}」一致`);
     if (laws.has(law.id)) {
-      err(['id'], 'duplicate-id', `法律标识「${law.id}」重复（另见 ${laws.get(law.id)!.file}）`);
+      report(['id'], 'duplicate-id', `法律标识「${law.id}」重复（另见 ${laws.get(law.id)!.file}）`);
       continue;
     }
     const dates = law.versions.map((v) => v.date);
     dates.forEach((date, i) => {
-      if (dates.indexOf(date) !== i) err(['versions', i, 'date'], 'duplicate-version', `版本日期 ${date} 重复`);
-      if (i > 0 && date < dates[i - 1]!) err(['versions', i, 'date'], 'version-order', `版本应按日期从早到晚排列：${date} 排在 ${dates[i - 1]} 之后`);
+      if (dates.indexOf(date) !== i) report(['versions', i, 'date'], 'duplicate-version', `版本日期 ${date} 重复`);
+      if (i > 0 && date < dates[i - 1]!) report(['versions', i, 'date'], 'version-order', `版本应按日期从早到晚排列：${date} 排在 ${dates[i - 1]} 之后`);
     });
-    if (law.status === '已废止' && !law.repealed) err(['repealed'], 'repealed-date', '已废止的法律须填写废止日期 repealed');
-    if (law.repealed && law.status !== '已废止') err(['status'], 'repealed-date', `填写了废止日期 ${law.repealed}，时效性应为「已废止」`);
+    if (law.status === '已废止' && !law.repealed) report(['repealed'], 'repealed-date', '已废止的法律须填写废止日期 repealed');
+    if (law.repealed && law.status !== '已废止') report(['status'], 'repealed-date', `填写了废止日期 ${law.repealed}，时效性应为「已废止」`);
     const latest = [...law.versions].sort((a, b) => a.date.localeCompare(b.date)).at(-1)!;
     laws.set(law.id, { ...law, file: source.file, latest, texts: new Map() });
   }
   for (const statute of statutes) {
     const law = laws.get(statute.law);
-    const at = { line: 1, column: 1 };
     if (!law) {
-      findings.push({ severity: 'error', rule: 'unknown-law', file: statute.file, ...at, field: '', message: `法规库中没有「${statute.law}」：全文目录名须是法律标识` });
+      findings.push(finding('unknown-law', statute.file, FILE_START, '', `法规库中没有「${statute.law}」：全文目录名须是法律标识`));
       continue;
     }
     if (!law.versions.some((v) => v.date === statute.version)) {
-      findings.push({
-        severity: 'error',
-        rule: 'unknown-version',
-        file: statute.file,
-        ...at,
-        field: '',
-        message: `${law.short}没有 ${statute.version} 版本：先在 ${law.file} 的 versions 中登记该版本`,
-      });
+      findings.push(finding('unknown-version', statute.file, FILE_START, '', `${law.short}没有 ${statute.version} 版本：先在 ${law.file} 的 versions 中登记该版本`));
       continue;
     }
     const articles = parseStatute(statute.text);
     if (articles.size === 0) {
-      findings.push({ severity: 'error', rule: 'statute-format', file: statute.file, ...at, field: '', message: '没有识别出任何「第X条」：全文应逐条以「第X条 」开头' });
+      findings.push(finding('statute-format', statute.file, FILE_START, '', '没有识别出任何「第X条」：全文应逐条以「第X条 」开头'));
       continue;
     }
     law.texts.set(statute.version, articles);

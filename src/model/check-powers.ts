@@ -2,7 +2,7 @@ import { powerSchema, type Power } from '../schema/power.ts';
 import { CITATION_KIND_LABELS, resolveCitation, type Citation, type CitationKind, type CitationRef } from './citations.ts';
 import { limitFromValue, type TimeLimit } from '../lib/time-limit.ts';
 import { dayTypeOf } from '../generators/service-summary.ts';
-import type { Finding, FieldPath } from './findings.ts';
+import { reporter, type Finding, type FieldPath, type Report } from './findings.ts';
 import type { PowerSource } from './load.ts';
 import { checkDerived } from './check-derived.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
@@ -44,7 +44,7 @@ export function checkPowers(sources: PowerSource[], ctx: Context): PowerModel[] 
     const report = reporter(source, ctx.findings);
     const seen = byCode.get(power.code);
     if (seen) {
-      report.error(['code'], 'duplicate-code', `事项编码「${power.code}」重复：已用于 ${seen.source.file}（${seen.power.name}）；编码须全站唯一`);
+      report(['code'], 'duplicate-code', `事项编码「${power.code}」重复：已用于 ${seen.source.file}（${seen.power.name}）；编码须全站唯一`);
       continue;
     }
     byCode.set(power.code, { power, source });
@@ -66,15 +66,6 @@ export function checkPowers(sources: PowerSource[], ctx: Context): PowerModel[] 
   );
 }
 
-function reporter(source: PowerSource, findings: Finding[]) {
-  const push = (severity: Finding['severity'], path: FieldPath, rule: string, message: string) =>
-    findings.push({ severity, rule, file: source.file, ...source.locate(path), field: path.join('.'), message });
-  return {
-    error: (path: FieldPath, rule: string, message: string) => push('error', path, rule, message),
-    warn: (path: FieldPath, rule: string, message: string) => push('warning', path, rule, message),
-  };
-}
-
 function checkPower(
   power: Power,
   source: PowerSource,
@@ -85,59 +76,59 @@ function checkPower(
   const { table } = ctx;
 
   if (source.stem !== power.code) {
-    report.error(['code'], 'code-filename', `文件名应为事项编码：请把 ${source.stem}.${source.extension} 改名为 ${power.code}.${source.extension}`);
+    report(['code'], 'code-filename', `文件名应为事项编码：请把 ${source.stem}.${source.extension} 改名为 ${power.code}.${source.extension}`);
   }
   const department = ctx.departments.get(source.folder);
   if (!department && !ctx.invalid.departments.has(source.folder)) {
-    report.error([], 'unknown-department', `目录「${source.folder}」没有对应的部门文件 content/departments/${source.folder}.yaml`);
+    report([], 'unknown-department', `目录「${source.folder}」没有对应的部门文件 content/departments/${source.folder}.yaml`);
   }
 
   const category = table.categories.find((c) => c.name === power.category);
   if (!category) {
     const names = table.categories.map((c) => c.name);
     const guess = closestByChars(power.category, names);
-    report.error(['category'], 'unknown-category', `职权类别「${power.category}」不在 stages.yaml 中${guess ? `，是否应为「${guess}」？` : '；'}可选：${names.join('、')}`);
+    report(['category'], 'unknown-category', `职权类别「${power.category}」不在 stages.yaml 中${guess ? `，是否应为「${guess}」？` : '；'}可选：${names.join('、')}`);
     return undefined;
   }
 
   let procedure: ProcedureDef | undefined;
   if (category.hasVariants) {
     const names = category.procedures.map((p) => p.name);
-    if (!power.procedure) report.error(['procedure'], 'procedure-required', `${category.name}须填写程序 procedure：${names.join('、')} 之一`);
+    if (!power.procedure) report(['procedure'], 'procedure-required', `${category.name}须填写程序 procedure：${names.join('、')} 之一`);
     else {
       procedure = category.procedures.find((p) => p.name === power.procedure);
-      if (!procedure) report.error(['procedure'], 'unknown-procedure', `${category.name}没有「${power.procedure}」程序；可选：${names.join('、')}`);
+      if (!procedure) report(['procedure'], 'unknown-procedure', `${category.name}没有「${power.procedure}」程序；可选：${names.join('、')}`);
     }
   } else {
     procedure = category.procedures[0];
-    if (power.procedure) report.error(['procedure'], 'procedure-not-allowed', `${category.name}没有程序之分，请删去 procedure`);
+    if (power.procedure) report(['procedure'], 'procedure-not-allowed', `${category.name}没有程序之分，请删去 procedure`);
   }
 
   if (department) {
     const pattern = codeRegex(table, department.region, category.code);
     if (!pattern.test(power.code)) {
-      report.error(['code'], 'code-format', `事项编码「${power.code}」不符合格式 ${pattern.source}（${category.name}的类别代码为 ${category.code}，例如 ${department.region}-XX-${category.code}-001）`);
+      report(['code'], 'code-format', `事项编码「${power.code}」不符合格式 ${pattern.source}（${category.name}的类别代码为 ${category.code}，例如 ${department.region}-XX-${category.code}-001）`);
     }
   }
 
   const unit = department?.unitById.get(power.unit);
   if (department && !unit) {
-    report.error(['unit'], 'unknown-unit', `承办机构「${power.unit}」不在 ${department.file} 中；可选：${[...department.unitById.keys()].join('、')}`);
+    report(['unit'], 'unknown-unit', `承办机构「${power.unit}」不在 ${department.file} 中；可选：${[...department.unitById.keys()].join('、')}`);
   }
 
   if (power.parent !== undefined) {
     const parent = byCode.get(power.parent);
-    if (power.parent === power.code) report.error(['parent'], 'parent-self', '主项编码不能是本事项自己');
-    else if (!parent) report.error(['parent'], 'unknown-parent', `主项「${power.parent}」不存在`);
+    if (power.parent === power.code) report(['parent'], 'parent-self', '主项编码不能是本事项自己');
+    else if (!parent) report(['parent'], 'unknown-parent', `主项「${power.parent}」不存在`);
     else {
       if (parent.power.category !== power.category) {
-        report.error(['parent'], 'parent-category', `子项的类别（${power.category}）须与主项 ${parent.power.code} 的类别（${parent.power.category}）相同`);
+        report(['parent'], 'parent-category', `子项的类别（${power.category}）须与主项 ${parent.power.code} 的类别（${parent.power.category}）相同`);
       }
-      if (parent.power.parent) report.error(['parent'], 'parent-nested', `主项 ${parent.power.code} 本身是子项：子项下不能再设子项`);
+      if (parent.power.parent) report(['parent'], 'parent-nested', `主项 ${parent.power.code} 本身是子项：子项下不能再设子项`);
     }
   }
 
-  if (category.fee && !power.fee) report.error(['fee'], 'fee-required', `${category.name}须填写收费情况 fee，例如 { charged: false }`);
+  if (category.fee && !power.fee) report(['fee'], 'fee-required', `${category.name}须填写收费情况 fee，例如 { charged: false }`);
 
   const citations: Citation[] = [];
   const basis = checkCitations(power, ctx, report, citations);
@@ -163,17 +154,7 @@ function checkPower(
   const totalLimit = checkTotalLimit(power, category, ctx, report, cite);
 
   if (source.extension === 'mdx' || source.body.trim()) {
-    for (const problem of checkMdxSafety(source.body, source.extension)) {
-      ctx.findings.push({
-        severity: problem.severity,
-        rule: problem.rule,
-        file: source.file,
-        line: source.bodyLine + problem.line - 1,
-        column: problem.column,
-        field: 'body',
-        message: problem.message,
-      });
-    }
+    ctx.findings.push(...checkMdxSafety(source.body, source.extension, { file: source.file, bodyLine: source.bodyLine }));
   }
 
   const enforcement = power.enforcement && {
@@ -222,8 +203,6 @@ function checkPower(
   return model;
 }
 
-type Report = ReturnType<typeof reporter>;
-
 /** The overall limit: its basis must resolve, and a promise cannot be longer than the law allows. */
 function checkTotalLimit(power: Power, category: CategoryDef, ctx: Context, report: Report, cite: Cite): PowerModel['totalLimit'] {
   const field = power.total_limit;
@@ -232,7 +211,7 @@ function checkTotalLimit(power: Power, category: CategoryDef, ctx: Context, repo
   const promised = field.promised === undefined ? undefined : limitFromValue(field.promised)!;
   const key = (l: TimeLimit) => (l.unit === '当场' ? '当场' : (dayTypeOf(l, field.basis?.law, ctx.table.dayCounting, category.dayType) ?? l.unit));
   if (promised && key(promised) === key(statutory) && promised.amount > statutory.amount) {
-    report.error(['total_limit', 'promised'], 'promised-over-statutory', `承诺办结时限（${promised.text}）不得长于法定办结时限（${statutory.text}）`);
+    report(['total_limit', 'promised'], 'promised-over-statutory', `承诺办结时限（${promised.text}）不得长于法定办结时限（${statutory.text}）`);
   }
   const basis = field.basis && cite(field.basis, 'total-limit', ['total_limit', 'basis'], '办结时限依据');
   return { statutory, promised, basis: basis && { law: basis.law, article: basis.article } };
@@ -258,12 +237,12 @@ function checkCitations(power: Power, ctx: Context, report: Report, citations: C
     }
     const { law } = resolved;
     const key = `${citation.law} ${citation.article}`;
-    if (seen.has(key)) report.warn(at('article'), 'duplicate-citation', `《${law.short}》${citation.article}重复引用`);
+    if (seen.has(key)) report(at('article'), 'duplicate-citation', `《${law.short}》${citation.article}重复引用`);
     seen.add(key);
     if (resolved.stale) {
-      report.warn(at('version'), 'stale-citation', `引用的是《${law.short}》${citation.version} 版本，该法已于 ${law.latest.date} ${law.latest.kind}：请核对条文后更新 version`);
+      report(at('version'), 'stale-citation', `引用的是《${law.short}》${citation.version} 版本，该法已于 ${law.latest.date} ${law.latest.kind}：请核对条文后更新 version`);
     }
-    if (!citation.quote) report.warn(at(), 'quote-missing', `《${law.short}》${citation.article}缺少引文 quote：清单须载明条文原文`);
+    if (!citation.quote) report(at(), 'quote-missing', `《${law.short}》${citation.article}缺少引文 quote：清单须载明条文原文`);
     citations.push(resolved);
     out.push({ law, article: citation.article, version: citation.version, quote: citation.quote, stale: resolved.stale });
   });
@@ -282,13 +261,13 @@ function checkStages(
   const other = ctx.table.otherStage.name;
   const names = power.stages.map((s) => s.stage);
   names.forEach((name, i) => {
-    if (name === other && i !== names.length - 1) report.error(['stages', i, 'stage'], 'stage-order', `「${other}」只能作为最后一个环节`);
+    if (name === other && i !== names.length - 1) report(['stages', i, 'stage'], 'stage-order', `「${other}」只能作为最后一个环节`);
   });
   const main = names[names.length - 1] === other ? names.slice(0, -1) : names;
   const label = procedure.name ? `${power.category}（${procedure.name}）` : power.category;
   if (procedure.stages === 'free') {
     main.forEach((name, i) => {
-      if (main.indexOf(name) !== i) report.error(['stages', i, 'stage'], 'duplicate-stage', `环节「${name}」重复`);
+      if (main.indexOf(name) !== i) report(['stages', i, 'stage'], 'duplicate-stage', `环节「${name}」重复`);
     });
   } else {
     const expected = procedure.stages;
@@ -302,19 +281,19 @@ function checkStages(
       if (at === -1) {
         failed = true;
         const problem = allowed.includes(name) ? `环节「${name}」顺序不对` : `「${name}」不是${label}的环节`;
-        report.error(['stages', i, 'stage'], 'stage-order', `${problem}。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
+        report(['stages', i, 'stage'], 'stage-order', `${problem}。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
         return;
       }
       const skipped = expected.slice(cursor, at).filter((s) => !s.optional);
       const misplaced = skipped.find((s) => main.includes(s.name));
       if (misplaced) {
         failed = true;
-        report.error(['stages', i, 'stage'], 'stage-order', `环节顺序不对：「${misplaced.name}」应在「${name}」之前。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
+        report(['stages', i, 'stage'], 'stage-order', `环节顺序不对：「${misplaced.name}」应在「${name}」之前。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
         return;
       }
       if (skipped.length) {
         failed = true;
-        report.error(['stages', i, 'stage'], 'stage-missing', `缺少环节「${skipped.map((s) => s.name).join('、')}」。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
+        report(['stages', i, 'stage'], 'stage-missing', `缺少环节「${skipped.map((s) => s.name).join('、')}」。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
         return;
       }
       cursor = at + 1;
@@ -322,7 +301,7 @@ function checkStages(
     if (!failed) {
       const missing = expected.slice(cursor).filter((s) => !s.optional).map((s) => s.name);
       if (missing.length) {
-        report.error(['stages'], 'stage-missing', `缺少环节「${missing.join('、')}」。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
+        report(['stages'], 'stage-missing', `缺少环节「${missing.join('、')}」。${label}的责任事项环节应依次为：${describe}（最后可加「${other}」）；实际为：${names.join('、')}`);
       }
     }
   }
@@ -331,23 +310,23 @@ function checkStages(
   power.stages.forEach((stage, i) => {
     const stageUnit = stage.unit !== undefined ? department?.unitById.get(stage.unit) : unit;
     if (stage.unit !== undefined && department && !stageUnit) {
-      report.error(['stages', i, 'unit'], 'unknown-unit', `机构「${stage.unit}」不在 ${department.file} 中；可选：${[...department.unitById.keys()].join('、')}`);
+      report(['stages', i, 'unit'], 'unknown-unit', `机构「${stage.unit}」不在 ${department.file} 中；可选：${[...department.unitById.keys()].join('、')}`);
     }
     if (stage.stage === other && stage.post === undefined && stage.duty.trim() === ctx.table.otherStage.duty) {
-      report.warn(['stages', i], 'redundant-other-stage', `「${other}」与标准表述相同且未指定岗位：清单会自动列出这一项，可删去`);
+      report(['stages', i], 'redundant-other-stage', `「${other}」与标准表述相同且未指定岗位：清单会自动列出这一项，可删去`);
     }
     if (stage.post === undefined) {
-      if (stage.stage !== other) report.warn(['stages', i], 'stage-no-post', `环节「${stage.stage}」没有指定岗位 post：岗责体系中将显示为未落实到岗位`);
+      if (stage.stage !== other) report(['stages', i], 'stage-no-post', `环节「${stage.stage}」没有指定岗位 post：岗责体系中将显示为未落实到岗位`);
     } else if (stageUnit && !stageUnit.posts.includes(stage.post)) {
       const guess = closestByChars(stage.post, stageUnit.posts);
-      report.error(['stages', i, 'post'], 'unknown-post', `岗位「${stage.post}」不在${stageUnit.name}（${stageUnit.id}）的岗位中${guess ? `，是否应为「${guess}」？` : '。'}可选：${stageUnit.posts.join('、')}${stage.unit === undefined ? '。若由其他机构承担，请在本环节填写 unit' : ''}`);
+      report(['stages', i, 'post'], 'unknown-post', `岗位「${stage.post}」不在${stageUnit.name}（${stageUnit.id}）的岗位中${guess ? `，是否应为「${guess}」？` : '。'}可选：${stageUnit.posts.join('、')}${stage.unit === undefined ? '。若由其他机构承担，请在本环节填写 unit' : ''}`);
     }
     const resolved = stage.basis ? cite(stage.basis, 'stage', ['stages', i, 'basis'], `环节「${stage.stage}」依据`) : undefined;
     const basis: ResolvedStage['basis'] = resolved && { law: resolved.law, article: resolved.article, version: resolved.version };
     const limit = toLimit(stage.limit);
     let extension: ResolvedStage['extension'];
     if (stage.extension) {
-      if (!stage.limit) report.error(['stages', i, 'extension'], 'extension-without-limit', `环节「${stage.stage}」写了延长期限 extension，但没有期限 limit`);
+      if (!stage.limit) report(['stages', i, 'extension'], 'extension-without-limit', `环节「${stage.stage}」写了延长期限 extension，但没有期限 limit`);
       const ref = stage.extension.basis && cite(stage.extension.basis, 'stage', ['stages', i, 'extension', 'basis'], `环节「${stage.stage}」延长期限依据`);
       const extLimit = toLimit(stage.extension.limit);
       if (ref && extLimit) extension = { limit: extLimit, basis: { law: ref.law, article: ref.article } };

@@ -6,7 +6,7 @@ import { checkDirectories, checkDirectoryLinks } from './check-directory.ts';
 import { checkDepartments } from './check-departments.ts';
 import { checkLaws } from './check-laws.ts';
 import { checkPowers } from './check-powers.ts';
-import { hasErrors, sortFindings, type Finding } from './findings.ts';
+import { FILE_START, finding, hasErrors, reporter, sortFindings, type Finding } from './findings.ts';
 import { markupInText } from './markup-in-text.ts';
 import { loadContent, type LoadedContent, type LoadOptions } from './load.ts';
 import { parseWithSchema } from './parse-file.ts';
@@ -62,7 +62,7 @@ export function checkContent(loaded: LoadedContent): CheckResult {
   for (const source of loaded.departments) {
     const id = yamlStem(source.file);
     if (departments.has(id) && !loaded.powers.some((p) => p.folder === id)) {
-      findings.push({ severity: 'warning', rule: 'empty-department', file: source.file, line: 1, column: 1, field: '', message: `部门「${id}」还没有任何事项：网站会发布一份空清单；请在 content/powers/${id}/ 中添加事项（quanze new ${id} <职权类别>）` });
+      findings.push(finding('empty-department', source.file, FILE_START, '', `部门「${id}」还没有任何事项：网站会发布一份空清单；请在 content/powers/${id}/ 中添加事项（quanze new ${id} <职权类别>）`));
     }
   }
   const sorted = sortFindings(findings);
@@ -109,10 +109,9 @@ function checkFlows(
   for (const source of loaded.flows) {
     const flow = parseWithSchema(flowTemplateSchema, source, findings);
     if (!flow) continue;
-    const err = (path: (string | number)[], rule: string, message: string) =>
-      findings.push({ severity: 'error', rule, file: source.file, ...source.locate(path), field: path.join('.'), message });
+    const report = reporter(source, findings);
     const stem = yamlStem(source.file);
-    if (stem !== flow.id) err(['id'], 'id-filename', `流程模板标识「${flow.id}」应与文件名「${stem}」一致`);
+    if (stem !== flow.id) report(['id'], 'id-filename', `流程模板标识「${flow.id}」应与文件名「${stem}」一致`);
     const refs: [(string | number)[], { law: string; article: string; version?: string }, string][] = [];
     flow.nodes.forEach((n, i) => n.basis.forEach((b, j) => refs.push([['nodes', i, 'basis', j], b, `节点「${n.label}」依据`])));
     flow.edges.forEach((e, i) => e.basis.forEach((b, j) => refs.push([['edges', i, 'basis', j], b, `连线${i + 1}依据`])));
@@ -121,7 +120,7 @@ function checkFlows(
       if (!n.limit) return;
       const amount = templateAmount(n.limit.text);
       if (!amount) {
-        err(['nodes', i, 'limit', 'text'], 'flow-limit-text', `无法识别期限「${n.limit.text}」：应写作「二十个工作日内」「三十日」「七个工作日前」「三个月内」「当场」等`);
+        report(['nodes', i, 'limit', 'text'], 'flow-limit-text', `无法识别期限「${n.limit.text}」：应写作「二十个工作日内」「三十日」「七个工作日前」「三个月内」「当场」等`);
         return;
       }
       if (!table || (amount.unit !== '工作日' && amount.unit !== '日')) return;
@@ -131,7 +130,7 @@ function checkFlows(
       if (working !== (amount.unit === '工作日')) {
         const rule = dayRuleOf(table.dayCounting, law);
         const lawName = resolveContext.laws.get(law)?.short ?? law;
-        err(
+        report(
           ['nodes', i, 'limit', 'text'],
           'flow-limit-day-type',
           working
@@ -140,11 +139,6 @@ function checkFlows(
         );
       }
     });
-    const report = {
-      error: (path: readonly (string | number)[], rule: string, message: string) => err([...path], rule, message),
-      warn: (path: readonly (string | number)[], rule: string, message: string) =>
-        findings.push({ severity: 'warning', rule, file: source.file, ...source.locate(path), field: path.join('.'), message }),
-    };
     const citations: Citation[] = [];
     for (const [path, ref, place] of refs) {
       const c = resolveCitation(ref, 'flow', path, place, resolveContext, report);
@@ -158,6 +152,7 @@ function checkFlows(
   for (const id of unreadable(loaded, 'flows')) invalid.flows.add(id);
   if (!table) return flows;
   const tableSource = loaded.stageTable!;
+  const reportTable = reporter(tableSource, findings);
   table.categories.forEach((category, ci) => {
     category.procedures.forEach((procedure, pi) => {
       const flow = flows.get(procedure.flow);
@@ -165,32 +160,29 @@ function checkFlows(
       if (!flow) {
         if (invalid.flows.has(procedure.flow)) return;
         const path = category.hasVariants ? ['categories', ci, 'procedures', pi, 'flow'] : ['categories', ci, 'flow'];
-        findings.push({ severity: 'error', rule: 'unknown-flow', file: tableSource.file, ...tableSource.locate(path), field: path.join('.'), message: `${name}的流程模板「${procedure.flow}」不存在：请添加 content/flows/${procedure.flow}.yaml` });
+        reportTable(path, 'unknown-flow', `${name}的流程模板「${procedure.flow}」不存在：请添加 content/flows/${procedure.flow}.yaml`);
         return;
       }
       if (flow.categories && !flow.categories.includes(category.name)) {
         const path = category.hasVariants ? ['categories', ci, 'procedures', pi, 'flow'] : ['categories', ci, 'flow'];
         const fitting = [...flows.values()].filter((f) => f.categories?.includes(category.name)).map((f) => f.id);
-        findings.push({
-          severity: 'error',
-          rule: 'flow-category',
-          file: tableSource.file,
-          ...tableSource.locate(path),
-          field: path.join('.'),
-          message: `${name}使用了${flow.categories.join('、')}的流程模板「${flow.id}」（${flow.title}），其步骤和期限不适用于${category.name}：${fitting.length ? `请改用 ${fitting.join('、')}` : `请为${category.name}编写模板（categories 含「${category.name}」），或使用 generic`}`,
-        });
+        reportTable(
+          path,
+          'flow-category',
+          `${name}使用了${flow.categories.join('、')}的流程模板「${flow.id}」（${flow.title}），其步骤和期限不适用于${category.name}：${fitting.length ? `请改用 ${fitting.join('、')}` : `请为${category.name}编写模板（categories 含「${category.name}」），或使用 generic`}`,
+        );
       }
       if (flow.layout === 'linear' || procedure.stages === 'free') return;
       const source = sourceById.get(flow.id)!;
       const stageNames = procedure.stages.map((s) => s.name);
       for (const stage of procedure.stages.filter((s) => !s.optional).map((s) => s.name)) {
         if (!flow.nodes.some((n) => n.stage === stage)) {
-          findings.push({ severity: 'error', rule: 'flow-stage-missing', file: source.file, line: 1, column: 1, field: 'nodes', message: `流程模板没有属于环节「${stage}」的节点（${name}使用此模板）` });
+          findings.push(finding('flow-stage-missing', source.file, FILE_START, 'nodes', `流程模板没有属于环节「${stage}」的节点（${name}使用此模板）`));
         }
       }
       flow.nodes.forEach((node, i) => {
         if (node.stage && !stageNames.includes(node.stage)) {
-          findings.push({ severity: 'error', rule: 'flow-stage-unknown', file: source.file, ...source.locate(['nodes', i, 'stage']), field: `nodes.${i}.stage`, message: `「${node.stage}」不是${name}的环节；可选：${stageNames.join('、')}` });
+          reporter(source, findings)(['nodes', i, 'stage'], 'flow-stage-unknown', `「${node.stage}」不是${name}的环节；可选：${stageNames.join('、')}`);
         }
       });
     });

@@ -1,7 +1,7 @@
 import { describeQuoteProblem } from '../lib/quote.ts';
 import { compareQuoteAt, parseArticleReference, textAt } from '../lib/statute.ts';
 import { parseChineseNumber } from '../lib/chinese-numerals.ts';
-import type { FieldPath } from './findings.ts';
+import type { FieldPath, Report } from './findings.ts';
 import { closest } from './zod-findings.ts';
 import type { LawModel } from './types.ts';
 
@@ -64,11 +64,6 @@ export interface ResolveContext {
   quotes: { verified: number };
 }
 
-export interface Report {
-  error(path: FieldPath, rule: string, message: string): void;
-  warn(path: FieldPath, rule: string, message: string): void;
-}
-
 /**
  * The version each law's unversioned citations mean: the newest version that any 实施依据 in the
  * content pins (the list was checked against it); for a law no 实施依据 pins, the version in force
@@ -116,7 +111,7 @@ export function resolveCitation(
   if (!law) {
     if (!ctx.invalidLaws.has(ref.law)) {
       const guess = closest(ref.law, [...ctx.laws.keys()]);
-      report.error(at('law'), 'unknown-law', `法规库中没有法律「${ref.law}」${guess ? `，是否应为「${guess}」（${ctx.laws.get(guess)!.short}）？` : '：请先在 content/laws/ 中添加该法律'}`);
+      report(at('law'), 'unknown-law', `法规库中没有法律「${ref.law}」${guess ? `，是否应为「${guess}」（${ctx.laws.get(guess)!.short}）？` : '：请先在 content/laws/ 中添加该法律'}`);
     }
     return undefined;
   }
@@ -131,27 +126,27 @@ export function resolveCitation(
     }
   }
   if (!law.versions.some((v) => v.date === version)) {
-    report.error(at('version'), 'unknown-version', `《${law.short}》没有 ${version} 版本；法规库中的版本：${law.versions.map((v) => v.date).join('、')}`);
+    report(at('version'), 'unknown-version', `《${law.short}》没有 ${version} 版本；法规库中的版本：${law.versions.map((v) => v.date).join('、')}`);
     return undefined;
   }
   if (law.status === '已废止') {
-    report.error(at('law'), 'repealed-law', `《${law.short}》${law.repealed ? `已于 ${law.repealed} 废止` : '已废止'}${kind === 'basis' ? '，不能作为实施依据' : ''}`);
+    report(at('law'), 'repealed-law', `《${law.short}》${law.repealed ? `已于 ${law.repealed} 废止` : '已废止'}${kind === 'basis' ? '，不能作为实施依据' : ''}`);
   }
   const text = law.texts.get(version);
   if (text) {
     const target = textAt(text, ref.article);
-    if (!target.ok) report.error(at('article'), 'unknown-article', `《${law.short}》（${version}）${target.problem}`);
+    if (!target.ok) report(at('article'), 'unknown-article', `《${law.short}》（${version}）${target.problem}`);
     else if (ref.quote !== undefined) {
       const compared = compareQuoteAt(ref.quote, target);
       if (compared.ok) ctx.quotes.verified++;
       else {
         const rule = compared.problem.kind === 'omission' ? 'quote-omission' : 'quote-mismatch';
-        report.error(at('quote'), rule, `引文与《${law.short}》（${version}）${ref.article}原文不符：${describeQuoteProblem(compared.problem)}。该条款原文：“${target.text.replace(/\n/g, ' ')}”`);
+        report(at('quote'), rule, `引文与《${law.short}》（${version}）${ref.article}原文不符：${describeQuoteProblem(compared.problem)}。该条款原文：“${target.text.replace(/\n/g, ' ')}”`);
       }
     }
   } else {
     const problem = articleBeyondCount(law, version, ref.article);
-    if (problem) report.error(at('article'), 'unknown-article', problem);
+    if (problem) report(at('article'), 'unknown-article', problem);
   }
   const stale = version < law.latest.date;
   return { kind, law, article: ref.article, version, versionSource, quote: ref.quote, path, place, stale };

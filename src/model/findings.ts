@@ -1,7 +1,10 @@
+import { RULES, type RuleId } from './rules.ts';
+
 /** One problem found in the content, with its place, in the shape of `file:line:col: error: field: message (rule)`. */
 export interface Finding {
+  /** Always the rule's severity in the registry (src/model/rules.ts). */
   severity: 'error' | 'warning';
-  rule: string;
+  rule: RuleId;
   file: string;
   line: number;
   column: number;
@@ -11,6 +14,48 @@ export interface Finding {
 }
 
 export type FieldPath = ReadonlyArray<string | number>;
+
+/** A 1-based line and column. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/** The start of a file: the place of whole-file problems, and of any place that cannot be found. */
+export const FILE_START: Place = Object.freeze({ line: 1, column: 1 });
+
+/**
+ * The one way to build a finding, in the manner of vfile's `file.message(reason, place, origin)`:
+ * a rule id from the registry, a file and place, the field and a Chinese message. The severity is
+ * the rule's, never the caller's.
+ */
+export function finding(rule: RuleId, file: string, place: Place, field: FieldPath | string, message: string): Finding {
+  return {
+    severity: RULES[rule].severity,
+    rule,
+    file,
+    line: place.line,
+    column: place.column,
+    field: typeof field === 'string' ? field : formatFieldPath(field),
+    message,
+  };
+}
+
+/** Reports a finding about a field of one file; the field's place is looked up in that file. */
+export type Report = (path: FieldPath, rule: RuleId, message: string) => void;
+
+/** A file whose fields can be located (a YamlSource). */
+export interface Locatable {
+  file: string;
+  locate(path: FieldPath): Place;
+}
+
+/** The reporter for one file: each finding names the field's own line and column. */
+export function reporter(source: Locatable, findings: Finding[]): Report {
+  return (path, rule, message) => {
+    findings.push(finding(rule, source.file, source.locate(path), path, message));
+  };
+}
 
 export function formatFieldPath(path: FieldPath): string {
   return path.map(String).join('.');

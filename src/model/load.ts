@@ -1,7 +1,8 @@
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Finding } from './findings.ts';
-import { finding, parseYamlSource, readText, splitFrontmatter, type YamlSource } from './source-file.ts';
+import { FILE_START, finding, type Finding } from './findings.ts';
+import type { RuleId } from './rules.ts';
+import { parseYamlSource, readText, splitFrontmatter, type YamlSource } from './source-file.ts';
 
 /** A power file as read from disk: its front-matter (with positions) and its body. */
 export interface PowerSource extends YamlSource {
@@ -53,7 +54,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   const base = options.relativeTo ?? process.cwd();
   const rel = (p: string) => relative(base, p).split(sep).join('/');
   // Nothing under content/ is skipped silently: each entry that is not read gets a finding.
-  const unread: Unread = (path, severity, rule, message) => out.findings.push(finding(severity, rule, rel(path), 1, 1, '', message));
+  const unread: Unread = (path, rule, message) => out.findings.push(finding(rule, rel(path), FILE_START, '', message));
   const listFiles = (dir: string, pattern: RegExp, recursive = false) => listContentFiles(dir, pattern, recursive, unread);
 
   const readYaml = (path: string): YamlSource | undefined => {
@@ -68,11 +69,11 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
 
   const stagesPath = join(root, 'stages.yaml');
   if (existsSync(stagesPath)) out.stageTable = readYaml(stagesPath);
-  else out.findings.push(finding('error', 'missing-file', rel(stagesPath), 1, 1, '', '缺少环节划分参照表 stages.yaml'));
+  else out.findings.push(finding('missing-file', rel(stagesPath), FILE_START, '', '缺少环节划分参照表 stages.yaml'));
 
   const sitePath = join(root, 'site.yaml');
   if (existsSync(sitePath)) out.site = readYaml(sitePath);
-  else out.findings.push(finding('error', 'missing-file', rel(sitePath), 1, 1, '', '缺少站点设置 site.yaml：请至少填写站点名称 title'));
+  else out.findings.push(finding('missing-file', rel(sitePath), FILE_START, '', '缺少站点设置 site.yaml：请至少填写站点名称 title'));
   for (const path of listFiles(join(root, 'flows'), /\.ya?ml$/)) push(out.flows, readYaml(path));
   for (const path of listFiles(join(root, 'departments'), /\.ya?ml$/)) push(out.departments, readYaml(path));
   for (const path of listFiles(join(root, 'adjustments'), /\.ya?ml$/)) push(out.adjustments, readYaml(path));
@@ -86,7 +87,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
       const name = path.slice(path.lastIndexOf(sep) + 1);
       const m = /^(\d{4}-\d{2}-\d{2})\.(md|txt)$/.exec(name);
       if (!m) {
-        out.findings.push(finding('error', 'misplaced-file', file, 1, 1, '', '法律全文文件应命名为 <版本日期>.md，例如 2019-04-23.md'));
+        out.findings.push(finding('misplaced-file', file, FILE_START, '', '法律全文文件应命名为 <版本日期>.md，例如 2019-04-23.md'));
         continue;
       }
       const { text, findings } = readText(path, file);
@@ -103,7 +104,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
     const ext = /\.(mdx?)$/.exec(name)?.[1] as 'md' | 'mdx' | undefined;
     if (parts.length !== 2 || !ext) {
       out.findings.push(
-        finding('error', 'misplaced-file', file, 1, 1, '', '事项文件应放在 content/powers/<部门标识>/<事项编码>.md（或 .mdx）'),
+        finding('misplaced-file', file, FILE_START, '', '事项文件应放在 content/powers/<部门标识>/<事项编码>.md（或 .mdx）'),
       );
       continue;
     }
@@ -113,12 +114,12 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
     const split = splitFrontmatter(text);
     if (!split) {
       out.findings.push(
-        finding('error', 'frontmatter-missing', file, 1, 1, '', '文件须以 --- 开始、以 --- 结束的 YAML 头部（front-matter）开头'),
+        finding('frontmatter-missing', file, FILE_START, '', '文件须以 --- 开始、以 --- 结束的 YAML 头部（front-matter）开头'),
       );
       continue;
     }
     if (split.frontmatter.trim() === '') {
-      out.findings.push(finding('error', 'empty-file', file, 2, 1, '', 'YAML 头部为空：请填写事项字段'));
+      out.findings.push(finding('empty-file', file, { line: 2, column: 1 }, '', 'YAML 头部为空：请填写事项字段'));
       continue;
     }
     const parsed = parseYamlSource(split.frontmatter, file, split.frontmatterLine);
@@ -140,7 +141,7 @@ function push<T>(list: T[], item: T | undefined) {
   if (item !== undefined) list.push(item);
 }
 
-type Unread = (path: string, severity: Finding['severity'], rule: string, message: string) => void;
+type Unread = (path: string, rule: RuleId, message: string) => void;
 
 /** Real (not linked, not hidden) folders in `dir`; links and hidden entries are reported by listContentFiles. */
 function listDirs(dir: string): string[] {
@@ -162,7 +163,7 @@ function isRealFolder(dir: string): boolean {
  */
 function listContentFiles(dir: string, pattern: RegExp, recursive: boolean, unread: Unread): string[] {
   if (existsSync(dir) && lstatSync(dir).isSymbolicLink()) {
-    unread(dir, 'error', 'symlink', '这是符号链接，不被读取：内容文件夹须是仓库中的普通文件夹');
+    unread(dir, 'symlink', '这是符号链接，不被读取：内容文件夹须是仓库中的普通文件夹');
     return [];
   }
   if (!isRealFolder(dir)) return [];
@@ -170,13 +171,13 @@ function listContentFiles(dir: string, pattern: RegExp, recursive: boolean, unre
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
-      if (entry.name.startsWith('.')) unread(path, 'warning', 'hidden-file', '隐藏文件或文件夹（名称以 . 开头）不被读取：如是内容，请去掉开头的点');
-      else if (entry.isSymbolicLink()) unread(path, 'error', 'symlink', '这是符号链接，不被读取：请把文件本身放进仓库');
+      if (entry.name.startsWith('.')) unread(path, 'hidden-file', '隐藏文件或文件夹（名称以 . 开头）不被读取：如是内容，请去掉开头的点');
+      else if (entry.isSymbolicLink()) unread(path, 'symlink', '这是符号链接，不被读取：请把文件本身放进仓库');
       else if (entry.isDirectory()) {
         if (recursive) walk(path);
-      } else if (!entry.isFile()) unread(path, 'error', 'not-a-file', '不是普通文件（设备、管道或套接字），不被读取');
+      } else if (!entry.isFile()) unread(path, 'not-a-file', '不是普通文件（设备、管道或套接字），不被读取');
       else if (pattern.test(entry.name)) found.push(path);
-      else unread(path, 'warning', 'unread-file', `文件类型不符，不被读取：此文件夹只读取 ${pattern.source.replace(/\\/g, '').replace(/[$^]/g, '').replace('ya?ml', 'yaml/.yml')} 文件`);
+      else unread(path, 'unread-file', `文件类型不符，不被读取：此文件夹只读取 ${pattern.source.replace(/\\/g, '').replace(/[$^]/g, '').replace('ya?ml', 'yaml/.yml')} 文件`);
     }
   };
   walk(dir);

@@ -1,4 +1,4 @@
-import type { FieldPath, Finding } from './findings.ts';
+import { reporter, type FieldPath, type Finding } from './findings.ts';
 import { CONTROL_CHARACTERS } from './mdx-safety.ts';
 import type { YamlSource } from './source-file.ts';
 
@@ -11,28 +11,15 @@ const TAG = /<\s*\/?\s*[a-zA-Z][\w-]*[^<>]*>|<!--|<\s*\/?\s*(script|style|iframe
  */
 export function markupInText(source: YamlSource): Finding[] {
   const findings: Finding[] = [];
+  const report = reporter(source, findings);
   const walk = (value: unknown, path: FieldPath) => {
     if (typeof value === 'string') {
       if (TAG.test(value)) {
-        findings.push({
-          severity: 'error',
-          rule: 'markup-in-text',
-          file: source.file,
-          ...source.locate(path),
-          field: path.join('.'),
-          message: `文字中含有 HTML 标签「${TAG.exec(value)![0].slice(0, 30)}」：字段内容按纯文字发布，请删去标签`,
-        });
+        report(path, 'markup-in-text', `文字中含有 HTML 标签「${TAG.exec(value)![0].slice(0, 30)}」：字段内容按纯文字发布，请删去标签`);
       }
       const control = value.search(CONTROL_CHARACTERS);
       if (control !== -1) {
-        findings.push({
-          severity: 'error',
-          rule: 'control-character',
-          file: source.file,
-          ...source.locate(path),
-          field: path.join('.'),
-          message: `文字中含有控制字符 U+${value.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0')}：请删除（多来自复制粘贴）`,
-        });
+        report(path, 'control-character', `文字中含有控制字符 U+${value.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0')}：请删除（多来自复制粘贴）`);
       }
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { Finding } from './findings.ts';
+import { FILE_START, finding, type Finding } from './findings.ts';
 import type { YamlSource } from './source-file.ts';
-import { zodIssuesToFindings } from './zod-findings.ts';
+import { zodErrorMap, zodIssuesToFindings } from './zod-findings.ts';
 
 /** Validates one file's data against its schema; findings carry the file's positions. */
 export function parseWithSchema<T extends z.ZodType>(
@@ -10,18 +10,10 @@ export function parseWithSchema<T extends z.ZodType>(
   findings: Finding[],
 ): z.output<T> | undefined {
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
-    findings.push({
-      severity: 'error',
-      rule: 'type',
-      file: source.file,
-      line: 1,
-      column: 1,
-      field: '',
-      message: '文件内容应为「字段: 值」形式的 YAML 映射',
-    });
+    findings.push(finding('type', source.file, FILE_START, '', '文件内容应为「字段: 值」形式的 YAML 映射'));
     return undefined;
   }
-  const result = schema.safeParse(source.data);
+  const result = schema.safeParse(source.data, { error: zodErrorMap });
   if (result.success) return result.data;
   findings.push(...zodIssuesToFindings(schema, source, result.error.issues));
   return undefined;

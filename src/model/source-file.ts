@@ -1,6 +1,6 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
-import type { FieldPath, Finding } from './findings.ts';
+import { FILE_START, finding, type FieldPath, type Finding } from './findings.ts';
 
 /**
  * A YAML document (a whole .yaml file or a Markdown front-matter block) that remembers where each
@@ -30,11 +30,11 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 export function readText(absolutePath: string, file: string): { text?: string; findings: Finding[] } {
   // Checked before reading: a link, a device (/dev/zero) or a huge file is refused unread.
   const stat = lstatSync(absolutePath);
-  if (stat.isSymbolicLink()) return { findings: [finding('error', 'symlink', file, 1, 1, '', '这是符号链接，不被读取：请把文件本身放进仓库')] };
-  if (!stat.isFile()) return { findings: [finding('error', 'not-a-file', file, 1, 1, '', '不是普通文件（设备、管道或套接字），不被读取')] };
+  if (stat.isSymbolicLink()) return { findings: [finding('symlink', file, FILE_START, '', '这是符号链接，不被读取：请把文件本身放进仓库')] };
+  if (!stat.isFile()) return { findings: [finding('not-a-file', file, FILE_START, '', '不是普通文件（设备、管道或套接字），不被读取')] };
   if (stat.size > MAX_FILE_BYTES) {
     return {
-      findings: [finding('error', 'file-too-large', file, 1, 1, '', `文件过大（${(stat.size / 1024 / 1024).toFixed(1)} MB，上限 1 MB）：一个事项文件不应这么大，请检查是否误粘贴了整部法律或其他文件`)],
+      findings: [finding('file-too-large', file, FILE_START, '', `文件过大（${(stat.size / 1024 / 1024).toFixed(1)} MB，上限 1 MB）：一个事项文件不应这么大，请检查是否误粘贴了整部法律或其他文件`)],
     };
   }
   const bytes = readFileSync(absolutePath);
@@ -47,15 +47,15 @@ export function readText(absolutePath: string, file: string): { text?: string; f
   } catch {
     return {
       findings: [
-        finding('error', 'encoding', file, 1, 1, '', '文件不是 UTF-8 编码（可能是 GBK/GB18030）：请用编辑器另存为 UTF-8（无 BOM）'),
+        finding('encoding', file, FILE_START, '', '文件不是 UTF-8 编码（可能是 GBK/GB18030）：请用编辑器另存为 UTF-8（无 BOM）'),
       ],
     };
   }
   if (text.trim() === '') {
-    return { findings: [finding('error', 'empty-file', file, 1, 1, '', '文件为空：请按内容格式填写，或删除该文件')] };
+    return { findings: [finding('empty-file', file, FILE_START, '', '文件为空：请按内容格式填写，或删除该文件')] };
   }
   if (hasBom) {
-    findings.push(finding('warning', 'encoding-bom', file, 1, 1, '', '文件以 BOM 开头：已忽略，建议另存为 UTF-8（无 BOM）'));
+    findings.push(finding('encoding-bom', file, FILE_START, '', '文件以 BOM 开头：已忽略，建议另存为 UTF-8（无 BOM）'));
   }
   return { text: text.replace(/\r\n?/g, '\n'), findings };
 }
@@ -97,7 +97,7 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): { so
     }
     const more = doc.errors.length > 1 ? `（修正后请重新校验，其后另有 ${doc.errors.length - 1} 处可能由此引起的错误）` : '';
     findings.push(
-      finding('error', 'yaml-syntax', file, pos.line + shift, pos.col, '', `YAML 格式错误：${translateYamlError(error.code, error.message)}${more}`),
+      finding('yaml-syntax', file, { line: pos.line + shift, column: pos.col }, '', `YAML 格式错误：${translateYamlError(error.code, error.message)}${more}`),
     );
   }
   if (findings.length) return { findings };
@@ -106,14 +106,14 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): { so
   const tagWarning = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (tagWarning) {
     const pos = lineCounter.linePos(tagWarning.pos[0]);
-    return { findings: [finding('error', 'yaml-tag', file, pos.line + shift, pos.col, '', `不支持的 YAML 标签（${tagWarning.message.split('\n')[0]!.replace(/^Unresolved tag: /, '')}）：内容文件只用普通的文字、数字、列表和映射，请删除以 ! 开头的标签`)] };
+    return { findings: [finding('yaml-tag', file, { line: pos.line + shift, column: pos.col }, '', `不支持的 YAML 标签（${tagWarning.message.split('\n')[0]!.replace(/^Unresolved tag: /, '')}）：内容文件只用普通的文字、数字、列表和映射，请删除以 ! 开头的标签`)] };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     // Excessive alias expansion (a "billion laughs" document) or an alias to a missing anchor.
-    return { findings: [finding('error', 'yaml-alias', file, firstLine, 1, '', `YAML 别名（*）过多或无法解析（${(error as Error).message.split('\n')[0]}）：内容文件中请不要使用锚点和别名，直接写出内容`)] };
+    return { findings: [finding('yaml-alias', file, { line: firstLine, column: 1 }, '', `YAML 别名（*）过多或无法解析（${(error as Error).message.split('\n')[0]}）：内容文件中请不要使用锚点和别名，直接写出内容`)] };
   }
   const locate: YamlSource['locate'] = (path, options = {}) => {
     let offset: number | undefined;
@@ -162,18 +162,6 @@ const YAML_ERRORS: Record<string, string> = {
 function translateYamlError(code: string, message: string): string {
   const short = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return `${YAML_ERRORS[code] ?? '无法解析'}（${short}）`;
-}
-
-export function finding(
-  severity: Finding['severity'],
-  rule: string,
-  file: string,
-  line: number,
-  column: number,
-  field: string,
-  message: string,
-): Finding {
-  return { severity, rule, file, line, column, field, message };
 }
 
 /** The file name without folder or .yaml extension: the id a department, law or flow file must carry. */

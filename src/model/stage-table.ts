@@ -1,6 +1,6 @@
 import { RE2JS } from 're2js';
 import { stageTableSchema } from '../schema/stage-table.ts';
-import type { Finding } from './findings.ts';
+import { reporter, type Finding } from './findings.ts';
 import { parseWithSchema } from './parse-file.ts';
 import type { YamlSource } from './source-file.ts';
 import type { CategoryDef, StageDef, StageTable } from './types.ts';
@@ -12,8 +12,7 @@ export function readStageTable(source: YamlSource | undefined, findings: Finding
   if (!file) return undefined;
   const patternProblem = codePatternProblem(file.code_pattern);
   if (patternProblem) {
-    const at = source.locate(['code_pattern']);
-    findings.push({ severity: 'error', rule: 'code-pattern', file: source.file, line: at.line, column: at.column, field: 'code_pattern', message: patternProblem });
+    reporter(source, findings)(['code_pattern'], 'code-pattern', patternProblem);
     return undefined;
   }
   const toStages = (list: typeof file.categories[number]['stages']): StageDef[] | 'free' =>

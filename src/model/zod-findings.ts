@@ -1,10 +1,47 @@
 import { z } from 'zod';
-import { formatFieldPath, type FieldPath, type Finding } from './findings.ts';
+import { finding, type FieldPath, type Finding, type Place } from './findings.ts';
+import type { RuleId } from './rules.ts';
 import type { YamlSource } from './source-file.ts';
 
 /**
+ * Chinese messages for zod's issues, built from each issue's own data (expected type, allowed
+ * values, bounds, the input). Passed to `safeParse` as the per-parse error map: a message the
+ * schema sets itself (`{ error: '…' }`) takes precedence over it, so custom messages stay as written.
+ */
+export const zodErrorMap: z.core.$ZodErrorMap = (issue) => {
+  const actual = issue.input;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际为${describeValue(actual)}`;
+    case 'invalid_value':
+      return `应为 ${issue.values.map(String).join('、')} 之一`;
+    case 'too_small':
+      return issue.origin === 'array' ? `至少需要 ${issue.minimum} 项` : '不能为空';
+    case 'too_big':
+      if (issue.origin === 'number') return `不应大于 ${issue.maximum}，实际为 ${String(actual)}`;
+      return issue.origin === 'array' ? `最多 ${issue.maximum} 项` : `内容过长（最多 ${issue.maximum} 个字符）`;
+    case 'invalid_union':
+      return `格式不正确，实际为${describeValue(actual)}`;
+    case 'invalid_format':
+      return issue.format === 'regex' && issue.pattern ? `格式不正确：应符合 ${issue.pattern}，实际为「${String(actual)}」` : `格式不正确：应为 ${FORMAT_NAMES[issue.format] ?? issue.format}`;
+    case 'not_multiple_of':
+      return `应为 ${String(issue.divisor)} 的倍数`;
+    case 'invalid_key':
+      return '字段名不符合要求';
+    case 'unrecognized_keys':
+      return `未知字段：${issue.keys.join('、')}`;
+    default:
+      // A refinement or element without a message of its own.
+      return '值不符合要求';
+  }
+};
+
+const FORMAT_NAMES: Record<string, string> = { url: '网址', email: '电子邮件地址', date: '日期（YYYY-MM-DD）', datetime: '日期时间', uuid: 'UUID' };
+
+/**
  * Turns zod issues into findings with a line, a column, the field path and a Chinese message
- * naming the field (with its title from the schema's metadata) and what is expected.
+ * naming the field (with its title from the schema's metadata) and what is expected. The issues
+ * must come from a parse with `zodErrorMap`.
  */
 export function zodIssuesToFindings(schema: z.ZodType, source: YamlSource, issues: readonly z.core.$ZodIssue[]): Finding[] {
   return issues.flatMap((issue) => issueToFindings(schema, source, issue));
@@ -26,14 +63,15 @@ function issueToFindings(schema: z.ZodType, source: YamlSource, issue: z.core.$Z
   const at = source.locate(path);
   const label = titleAt(schema, path);
   const prefix = label ? `${label}：` : '';
-  return [make(source, at, path, ruleFor(issue, getPath(source.data, path)), prefix + messageFor(issue, source.data, path))];
+  const actual = getPath(source.data, path);
+  return [make(source, at, path, ruleFor(issue, actual), prefix + messageFor(issue, actual))];
 }
 
-function make(source: YamlSource, at: { line: number; column: number }, path: FieldPath, rule: string, message: string): Finding {
-  return { severity: 'error', rule, file: source.file, line: at.line, column: at.column, field: formatFieldPath(path), message };
+function make(source: YamlSource, at: Place, path: FieldPath, rule: RuleId, message: string): Finding {
+  return finding(rule, source.file, at, path, message);
 }
 
-function ruleFor(issue: z.core.$ZodIssue, actual: unknown): string {
+function ruleFor(issue: z.core.$ZodIssue, actual: unknown): RuleId {
   if (issue.code === 'invalid_type' && actual === undefined) return 'required';
   switch (issue.code) {
     case 'invalid_type':
@@ -70,34 +108,22 @@ function describeValue(value: unknown): string {
   return TYPE_NAMES[typeof value] ?? typeof value;
 }
 
-function messageFor(issue: z.core.$ZodIssue, data: unknown, path: FieldPath): string {
-  const actual = getPath(data, path);
+/**
+ * The issue's message (the schema's own, or zodErrorMap's), except where the value in the file
+ * says more: a missing or empty field is named as such whatever the schema's message, and a value
+ * outside a list of options is quoted.
+ */
+function messageFor(issue: z.core.$ZodIssue, actual: unknown): string {
   switch (issue.code) {
-    case 'invalid_type': {
+    case 'invalid_type':
       if (actual === undefined) return '缺少必填字段';
       if (actual === null) return '不能为空';
-      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      // A custom Chinese message from the schema wins over the generic one.
-      if (!/^Invalid input/.test(issue.message)) return issue.message;
-      return `应为${expected}，实际为${describeValue(actual)}`;
-    }
+      return issue.message;
     case 'invalid_value':
       if (actual === null || actual === undefined) return `不能为空：应为 ${issue.values.map(String).join('、')} 之一`;
-      if (!/^Invalid (option|input)/.test(issue.message)) return `${issue.message}，实际为「${String(actual)}」`;
-      return `应为 ${issue.values.map(String).join('、')} 之一，实际为「${String(actual)}」`;
-    case 'too_small':
-      if (!/^Too small/.test(issue.message)) return issue.message;
-      return issue.origin === 'array' ? `至少需要 ${issue.minimum} 项` : `不能为空`;
-    case 'too_big':
-      if (!/^Too big/.test(issue.message)) return issue.message;
-      if (issue.origin === 'number') return `不应大于 ${issue.maximum}，实际为 ${String(actual)}`;
-      return issue.origin === 'array' ? `最多 ${issue.maximum} 项` : `内容过长（最多 ${issue.maximum} 个字符）`;
-    case 'invalid_union': {
-      if (!/^Invalid input/.test(issue.message)) return issue.message;
-      return `格式不正确，实际为${describeValue(actual)}`;
-    }
+      return `${issue.message}，实际为「${String(actual)}」`;
     default:
-      return /^[\x00-\x7f]*$/.test(issue.message) ? `值不符合要求（${issue.message}）` : issue.message;
+      return issue.message;
   }
 }
 

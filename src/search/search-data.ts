@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { zodErrorMap } from '../model/zod-findings.ts';
 
 /**
  * The search page's data, kept under content/search/ because officials may change it:
@@ -36,7 +37,7 @@ function readSynonyms(file: string): [string, string[]][] {
   } catch (error) {
     throw new Error(`content/${SYNONYMS_FILE}：不是有效的 YAML：${(error as Error).message}`);
   }
-  const result = synonymsSchema.safeParse(data);
+  const result = synonymsSchema.safeParse(data, { error: zodErrorMap });
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new Error(`content/${SYNONYMS_FILE}：${issue.path.length ? `「${issue.path.join('.')}」：` : ''}${issue.message}`);

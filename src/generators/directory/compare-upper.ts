@@ -1,6 +1,7 @@
 import { similarity } from '../../lib/similarity.ts';
 import type { DirectoryItem } from '../../schema/directory.ts';
 import type { DepartmentModel, DirectoryModel, Model, PowerModel } from '../../model/types.ts';
+import { finding, sortFindings, type Finding } from '../../model/findings.ts';
 import { articleNumberKey, lawKey, normalName } from './normalize.ts';
 
 /** One way a matched item differs from its directory item, explained in both sides' words. */
@@ -170,4 +171,32 @@ function summaryOfItem(item: DirectoryItem): ItemSummary & { levels: string[] } 
 
 function summaryOfPower(power: PowerModel): ItemSummary {
   return { code: power.code, name: power.name, category: power.category.name };
+}
+
+/** The power field a difference is about, for a finding that names its line. */
+const DIFFERENCE_FIELD: Record<ItemDifference['field'], string> = { 名称: 'name', 职权类别: 'category', 实施依据: 'basis', 行使层级: 'level' };
+
+/**
+ * The comparison as findings in the validator's form (file:line:column: severity: field: message
+ * (rule)): a power outside the directory in a closed category is an error, anything else a warning.
+ * `locate` gives the line of a field in a file (1:1 when it cannot be found).
+ */
+export function upperFindings(report: DepartmentVersusDirectory, model: Model, locate: (file: string, field: string) => { line: number; column: number }): Finding[] {
+  const department = model.departments.find((d) => d.id === report.department.id)!;
+  const fileOf = (code: string) => model.powers.find((p) => p.code === code && p.department.id === department.id)!.file;
+  const findings: Finding[] = [];
+  for (const item of report.missing) {
+    findings.push(finding('directory-missing', department.file, locate(department.file, 'directory'), 'directory', `《${report.directory.title}》中${department.level}行使的事项 ${item.code}「${item.name}」（${item.category}）不在本部门清单中：请补充，或在清单中说明不实施的原因`));
+  }
+  for (const extra of report.additional) {
+    const hint = extra.suggestion ? `；是否对应目录事项 ${extra.suggestion.code}「${extra.suggestion.name}」？` : '';
+    const file = fileOf(extra.power.code);
+    findings.push(finding(extra.severity === 'error' ? 'directory-closed-category' : 'directory-extra', file, locate(file, 'name'), 'name', `${extra.explanation}${hint}`));
+  }
+  for (const match of report.matched) {
+    const file = fileOf(match.power.code);
+    for (const d of match.differences) findings.push(finding('directory-differs', file, locate(file, DIFFERENCE_FIELD[d.field]), DIFFERENCE_FIELD[d.field], `与目录事项 ${match.item.code} 不一致：${d.explanation}`));
+    if (match.by === '名称相同') findings.push(finding('directory-code-unset', file, locate(file, 'name'), 'name', `按名称对应目录事项 ${match.item.code}：请填写 directory_code: ${match.item.code}`));
+  }
+  return sortFindings(findings);
 }
