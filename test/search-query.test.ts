@@ -21,6 +21,9 @@ describe('search queries', () => {
     expect(parseQuery('违建', fold).forms).toEqual([['违建', '违法建设', '违法建筑']]);
     expect(parseQuery('安监局', fold).forms).toEqual([['安监局', '应急管理局']]);
     expect(parseQuery('违建 拆除', fold).engineQueries).toEqual(['违建 拆除', '违法建设 拆除', '违法建筑 拆除']);
+    // An article reference is asked for apart from the law's name, as the pages write it.
+    expect(parseQuery('安全生产法第97条', fold).engineQueries).toEqual(['安全生产法 第九十七条']);
+    expect(parseQuery('《安全生产法》第九十七条第一款', fold).engineQueries).toEqual(['安全生产法 第九十七条 第一款']);
   });
 
   it('matches a phrase or all words, never single characters of a longer query', () => {

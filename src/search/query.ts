@@ -68,11 +68,22 @@ export function parseQuery(raw: string, fold: Folding): ParsedQuery {
     }
     return out;
   });
-  const engineQueries = [words.join(' ')];
+  const engineQueries = [words.map(engineWord).join(' ')];
   forms.forEach((f, i) => {
-    for (const form of f.slice(1)) engineQueries.push(words.map((w, j) => (j === i ? form : w)).join(' '));
+    for (const form of f.slice(1)) engineQueries.push(words.map((w, j) => engineWord(j === i ? form : w)).join(' '));
   });
   return { words, forms, engineQueries: engineQueries.filter((q) => q) };
+}
+
+const ARTICLE_REFERENCE = /第[零一二三四五六七八九十百千]+[条款项章节]/g;
+
+/**
+ * A word as the engine is asked for it: an article reference stands apart from the law's name
+ * (安全生产法 第九十七条), as it does on the pages (《安全生产法》第九十七条), so the engine cuts
+ * both into the same words.
+ */
+function engineWord(word: string): string {
+  return word.replace(ARTICLE_REFERENCE, ' $& ').trim().replace(/\s+/g, ' ');
 }
 
 /** Words of a Chinese text as the browser's segmenter cuts them (the engine cuts queries the same way). */

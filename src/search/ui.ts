@@ -39,8 +39,14 @@ interface Verified {
   titleLength: number;
 }
 
-/** Candidates checked before showing the first results, and at most in all. */
-const FIRST_BATCH = 12;
+/**
+ * Candidates checked before showing the first results (one round of requests: browsers open six
+ * connections to a host), in each later round, and at most in all.
+ */
+const FIRST_BATCH = 6;
+const LATER_BATCH = 18;
+/** Candidates checked per suggested shorter search. */
+const SUGGEST_CHECK = 12;
 const MAX_CHECKED = 120;
 const PAGE_SIZE = 10;
 const FILTER_ORDER = ['类型', '部门', '类别', '机构', '层级'];
@@ -166,7 +172,7 @@ export function startSearch(root: HTMLElement): void {
         verified.push({ data: d, tier, rank: rankOffset + checked + i, titleLength: (d.meta.title ?? '').length });
       });
       checked += batch.length;
-      batchSize = 24;
+      batchSize = LATER_BATCH;
       // Among titles that contain the query, the shortest is the closest: 郑州市应急管理局 before its 岗责体系.
       verified.sort((a, b) => a.tier - b.tier || (a.tier <= 2 ? a.titleLength - b.titleLength : 0) || a.rank - b.rank);
       if (verified.length) shown();
@@ -205,7 +211,7 @@ export function startSearch(root: HTMLElement): void {
         if (part.length < 2 || tried.has(part) || query.words.includes(part)) continue;
         tried.add(part);
         const sub = parseQuery(part, fold);
-        const candidates = (await findCandidates(pagefind, sub, {})).slice(0, FIRST_BATCH);
+        const candidates = (await findCandidates(pagefind, sub, {})).slice(0, SUGGEST_CHECK);
         const data = await Promise.all(candidates.map((c) => c.data()));
         if (mine !== generation) return;
         const hits = data.filter((d) => tierOf(sub, d, fold) !== undefined).length;
@@ -219,7 +225,7 @@ export function startSearch(root: HTMLElement): void {
           input.value = part;
           void run(part);
         });
-        li.append('搜索「', a, `」（${hits} 个结果${hits >= FIRST_BATCH ? '以上' : ''}）`);
+        li.append('搜索「', a, `」（${hits} 个结果${hits >= SUGGEST_CHECK ? '以上' : ''}）`);
         host.append(li);
       }
     }
@@ -243,6 +249,8 @@ export function startSearch(root: HTMLElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
+    // While the person types, the catalogue fetches the index chunks of the words so far.
+    void ready.then(({ catalogue, fold }) => Promise.all(parseQuery(input.value, fold).engineQueries.map((q) => catalogue.preload(q)))).catch(() => {});
     timer = setTimeout(() => void run(input.value), 200);
   });
   form.addEventListener('submit', (event) => {
