@@ -89,45 +89,44 @@ export function drawChart(spec: ChartSpec, layout: ChartLayout, id: string): Dra
   return { svg: out.join(''), width, height };
 }
 
-/** Printed on A4 portrait within margins of 14 mm (top, bottom) and 10 mm (sides): 190 × 269 mm, in CSS px (96 per inch). */
+/** Printed on A4 portrait 190 mm wide (10 mm side margins), in CSS px (96 per inch): text stays at 9 pt. */
 export const PRINT_WIDTH = 718;
-const PRINT_HEIGHT = 1016;
-/** Room on the chart's first page for its title line. */
-const HEADING = 34;
-/** Text is 13 px; on paper it stays at 8 pt or more. */
-const TEXT_PX = 13;
-const MIN_SCALE = 8 / (TEXT_PX * 0.75);
+/** Height left for a chart on a page of text (14 mm margins: 269 mm), less its title line. */
+const TEXT_PAGE_ROOM = 1016 - 34;
+/** Height of a chart page of its own (6 mm margins: 285 mm), less its title or 「续」 line and a safety margin. */
+const CHART_PAGE_ROOM = 1077 - 40;
 
 export interface PrintLayout {
-  /** Printed size of one SVG px. */
+  /** Printed size of one SVG px: the page's width, or the chart's own where narrower (text ≥ 9 pt). */
   scale: number;
-  /** The chart's bands, [top, bottom] in SVG px: one per stage, or per rows of a stage taller than a page. */
+  /** Where the chart breaks across pages: [top, bottom] in SVG px. */
   parts: [number, number][];
+  /** True when the chart prints on pages of its own (it is longer than a page of text leaves room for). */
+  ownPages: boolean;
 }
 
 /**
- * How a chart prints: at the page's width (text ≈ 9 pt), or smaller down to 8 pt where that keeps
- * it on one page. It prints as a stack of bands cut at stage boundaries, each kept whole on a page,
- * so the chart follows the page's text where there is room and breaks only between stages (where
- * a stage is taller than a page, between its rows), never through a box. Every band carries its
- * stage's name in the chart's left column, so a band at the top of a page says where it belongs.
+ * How a chart prints, always at the page's width (text ≥ 9 pt). A chart that fits a page prints
+ * whole after the page's text — on the same page where there is room, else on the next. A longer
+ * one prints on pages of its own with narrow margins, in as few parts as it needs, each cut at a
+ * stage boundary where one is in reach (else between rows, never through a box); each further
+ * part begins with a 「续」 line.
  */
 export function printLayout(layout: ChartLayout, height: number): PrintLayout {
-  const widest = Math.min(1, PRINT_WIDTH / layout.width);
-  const scale = Math.max(MIN_SCALE, Math.min(widest, (PRINT_HEIGHT - HEADING) / height));
-  const pageRoom = PRINT_HEIGHT / scale;
-  const stages = [0, ...layout.cuts.filter((c) => c.stage && c.y < height).map((c) => c.y), height];
+  const scale = Math.min(1, PRINT_WIDTH / layout.width);
+  if (height * scale <= TEXT_PAGE_ROOM) return { scale, parts: [[0, height]], ownPages: false };
+  const room = CHART_PAGE_ROOM / scale;
   const parts: [number, number][] = [];
-  for (let i = 0; i + 1 < stages.length; i++) {
-    let top = stages[i]!;
-    const bottom = stages[i + 1]!;
-    if (bottom <= top) continue;
-    while (bottom - top > pageRoom) {
-      const cut = layout.cuts.filter((c) => c.y > top && c.y <= top + pageRoom).at(-1)?.y ?? top + pageRoom;
-      parts.push([top, cut]);
-      top = cut;
-    }
-    parts.push([top, bottom]);
+  let top = 0;
+  while (height - top > room) {
+    // As few parts as the chart needs: a cut must leave no more than the remaining pages can hold.
+    const pagesLeft = Math.ceil((height - top) / room) - 1;
+    const fits = layout.cuts.filter((c) => c.y > top && c.y <= top + room);
+    const window = fits.filter((c) => height - c.y <= pagesLeft * room);
+    const cut = (window.filter((c) => c.stage).at(-1) ?? window.at(-1) ?? fits.filter((c) => c.stage && c.y > top + room * 0.6).at(-1) ?? fits.at(-1))?.y ?? top + room;
+    parts.push([top, cut]);
+    top = cut;
   }
-  return { scale, parts };
+  parts.push([top, height]);
+  return { scale, parts, ownPages: true };
 }
