@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../test/helpers/browser.ts';
 import { serveStatic } from '../test/helpers/static-server.ts';
 import { checkContentAt } from '../src/model/check.ts';
@@ -15,7 +15,9 @@ import { median, printTable } from './stats.ts';
  * profile and on a slow phone (1.6 Mbit/s, 150 ms round trip, 4× slower CPU, set through the
  * Chrome DevTools Protocol). Each run opens the page in a fresh browser context (empty cache), waits
  * until the index is ready, then times the first query and the later ones from pressing Enter to
- * the first results (or 「没有找到」) on screen. Medians of `runs`.
+ * the first results (or 「没有找到」) on screen, each two ways: pasted (the whole query at once, then
+ * Enter) and typed (word by word as an input method commits words, 300 ms apart, then Enter — the
+ * page searches and preloads as the words come). Medians of `runs`.
  *
  *   node bench/search.ts [size=10000] [runs=5] [--rebuild]
  */
@@ -59,17 +61,14 @@ interface Sample {
   ready: number;
   first: number;
   later: number;
+  typedFirst: number;
+  typedLater: number;
 }
 
 async function measure(browser: Browser, url: string, profile: (typeof PROFILES)[keyof typeof PROFILES]): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  if (profile) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.downloadThroughput, uploadThroughput: profile.uploadThroughput });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-  }
+  if (profile) await throttle(context, page, profile);
   const start = Date.now();
   await page.goto(`${url}/search/`);
   await page.waitForSelector('.search[data-ready=true]', { timeout: 120_000 });
@@ -77,11 +76,37 @@ async function measure(browser: Browser, url: string, profile: (typeof PROFILES)
   const first = await timeQuery(page, FIRST);
   const later = median(await LATER.reduce<Promise<number[]>>(async (acc, q) => [...(await acc), await timeQuery(page, q)], Promise.resolve([])));
   await context.close();
-  return { ready, first, later };
+  // Typed, in a second fresh context: its first query must not find the pasted one's cache.
+  const typedContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const typedPage = await typedContext.newPage();
+  if (profile) await throttle(typedContext, typedPage, profile);
+  await typedPage.goto(`${url}/search/`);
+  await typedPage.waitForSelector('.search[data-ready=true]', { timeout: 120_000 });
+  const typedFirst = await timeQuery(typedPage, FIRST, true);
+  const typedLater = median(await LATER.reduce<Promise<number[]>>(async (acc, q) => [...(await acc), await timeQuery(typedPage, q, true)], Promise.resolve([])));
+  await typedContext.close();
+  return { ready, first, later, typedFirst, typedLater };
 }
 
-/** Milliseconds from pressing Enter to the first results or 「没有找到」 on screen, timed in the page. */
-async function timeQuery(page: Page, q: string): Promise<number> {
+async function throttle(context: BrowserContext, page: Page, profile: NonNullable<(typeof PROFILES)[keyof typeof PROFILES]>): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.downloadThroughput, uploadThroughput: profile.uploadThroughput });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+}
+
+/**
+ * Milliseconds from pressing Enter to the first results or 「没有找到」 on screen, timed in the page;
+ * typed: the query entered word by word first (as the browser's segmenter cuts it), 300 ms apart.
+ */
+async function timeQuery(page: Page, q: string, typed = false): Promise<number> {
+  if (typed) {
+    const words = [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(q)].map((s) => s.segment);
+    for (let i = 1; i < words.length; i++) {
+      await page.fill('#search-input', words.slice(0, i).join(''));
+      await page.waitForTimeout(300);
+    }
+  }
   await page.fill('#search-input', q);
   return page.evaluate(
     (query) =>
@@ -113,11 +138,11 @@ try {
     const samples: Sample[] = [];
     for (let i = 0; i < runs; i++) samples.push(await measure(browser, server.url, profile));
     const ms = (pick: (s: Sample) => number) => `${Math.round(median(samples.map(pick)))} ms`;
-    rows.push([name, ms((s) => s.ready), ms((s) => s.first), ms((s) => s.later)]);
+    rows.push([name, ms((s) => s.ready), ms((s) => s.first), ms((s) => s.later), ms((s) => s.typedFirst), ms((s) => s.typedLater)]);
   }
 } finally {
   await browser.close();
   await server.close();
 }
 console.log(`\n搜索延迟：${size} 个事项，${shards} 个索引包，${runs} 次的中位数（首次查询「${FIRST}」；之后的查询：${LATER.join('、')}）`);
-printTable(['环境', '索引就绪', '首次查询', '之后的查询'], rows);
+printTable(['环境', '索引就绪', '首次查询（粘贴）', '之后的查询（粘贴）', '首次查询（逐词输入）', '之后的查询（逐词输入）'], rows);
