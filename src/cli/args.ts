@@ -11,3 +11,9 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     throw new UsageError(unknown ? `未知选项 ${unknown[1]}` : `参数有误（${message}）`);
   }
 }
+
+/** The value of a command's --format option: text (for people) or json (for tools). */
+export function textOrJson(format: string): 'text' | 'json' {
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json：${format}`);
+  return format;
+}

@@ -12,7 +12,7 @@ import { directoryFromWorkbook, levelsOf, type DirectoryImport } from '../genera
 import { checkInputFile } from '../lib/input-file.ts';
 import { pathInside } from '../lib/safe-path.ts';
 import { DEPARTMENT_LEVELS } from '../schema/department.ts';
-import { parseCommandArgs } from './args.ts';
+import { parseCommandArgs, textOrJson } from './args.ts';
 import { UsageError } from './usage-error.ts';
 
 const MAX_SPREADSHEET_BYTES = 20 * 1024 * 1024;
@@ -46,7 +46,7 @@ export async function runDirectory(args: string[]): Promise<number> {
   });
   const [file] = positionals;
   if (!file || !values.id || !values.issuer || !values.level || !values.published) throw new UsageError(USAGE);
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format 只能是 text 或 json：${values.format}`);
+  textOrJson(values.format);
   // The id names the file and is referenced by departments: the directory schema's own form.
   if (!/^[a-z0-9][a-z0-9-]*$/.test(values.id)) throw new UsageError(`--id 应为小写字母、数字和连字符（也是文件名 content/directory/<目录标识>.yaml）：${values.id}`);
   if (!(DEPARTMENT_LEVELS as readonly string[]).includes(values.level)) throw new UsageError(`--level 应为 ${DEPARTMENT_LEVELS.join('、')} 之一：${values.level}`);

@@ -10,7 +10,7 @@ import { MACHINE_SHEET } from '../generators/exports/extension-columns.ts';
 import { checkInputFile } from '../lib/input-file.ts';
 import { pathInside, UnsafePathError } from '../lib/safe-path.ts';
 import { codeRegex } from '../model/stage-table.ts';
-import { parseCommandArgs } from './args.ts';
+import { parseCommandArgs, textOrJson } from './args.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Official lists are a few MB at most; anything larger is the wrong file. */
@@ -37,7 +37,7 @@ export async function runImport(args: string[]): Promise<number> {
   });
   const [file] = positionals;
   if (!file || !values.department) throw new UsageError(USAGE);
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format 只能是 text 或 json：${values.format}`);
+  textOrJson(values.format);
   checkInputFile(file, MAX_SPREADSHEET_BYTES);
   const root = resolve(values.content);
   const before = checkContentAt(root);

@@ -5,7 +5,7 @@ import { changeNote, planApply, type ApplyPlan, type FlaggedCitation } from '../
 import { editYamlText, YamlEditError, type YamlEdit } from '../lib/yaml-edit.ts';
 import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
-import { parseCommandArgs } from './args.ts';
+import { parseCommandArgs, textOrJson } from './args.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = '用法：quanze laws apply --law <标识> --version <YYYY-MM-DD> [--dry-run] [--format text|json]';
@@ -24,7 +24,7 @@ export function lawsApply(args: string[]): number {
     format: { type: 'string', default: 'text' },
   });
   if (!values.law || !values.version) throw new UsageError(USAGE);
-  if (!['text', 'json'].includes(values.format)) throw new UsageError('--format 只能是 text 或 json');
+  textOrJson(values.format);
   const check = checkContentAt(resolve(values.content));
   if (!check.model) throw new UsageError('无法读取内容：请先运行 quanze validate');
   const law = check.model.laws.get(values.law);

@@ -10,7 +10,7 @@ import type { RuleId } from '../model/rules.ts';
 import { checkLaws } from '../generators/laws-check.ts';
 import { lawsReportText } from '../generators/laws-report-text.ts';
 import { parseStatute } from '../lib/statute.ts';
-import { parseCommandArgs } from './args.ts';
+import { parseCommandArgs, textOrJson } from './args.ts';
 import { UsageError } from './usage-error.ts';
 import { lawsApply } from './laws-apply.ts';
 import { lawEffects } from '../generators/law-effects.ts';
@@ -30,7 +30,7 @@ function lawsCheck(args: string[]): number {
     strict: { type: 'boolean', default: false },
     format: { type: 'string', default: 'text' },
   });
-  if (!['text', 'json'].includes(values.format)) throw new UsageError('--format 只能是 text 或 json');
+  textOrJson(values.format);
   const result = checkContentAt(resolve(values.content));
   if (!result.model) throw new UsageError('无法读取内容：请先运行 quanze validate');
   const report = checkLaws(result.model);

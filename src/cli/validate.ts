@@ -1,15 +1,14 @@
 import { resolve, relative, sep } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
 import { formatFinding, type Finding } from '../model/findings.ts';
-import { parseCommandArgs } from './args.ts';
-import { UsageError } from './usage-error.ts';
+import { parseCommandArgs, textOrJson } from './args.ts';
 
 export async function runValidate(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     content: { type: 'string', default: 'content' },
     format: { type: 'string', default: 'text' },
   });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format 只能是 text 或 json');
+  textOrJson(values.format);
   const started = performance.now();
   const result = checkContentAt(resolve(values.content));
   const findings = filterByPaths(result.findings, positionals);
