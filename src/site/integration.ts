@@ -1,12 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { Plugin } from 'vite';
+import { isRunnableDevEnvironment, type Plugin } from 'vite';
 import { checkContentAt } from '../model/check.ts';
 import { formatFinding } from '../model/findings.ts';
 import type { Model } from '../model/types.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
 import { recordNamesFor } from '../generators/diff/record-fields.ts';
 import type { RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
-import { registerSiteData, releaseSiteData, type BuildScope, type SiteData } from './site-data.ts';
+import { provideSiteData, releaseSiteData, type BuildScope, type SiteData } from './site-data.ts';
 
 /**
  * The one Astro integration of the site. It takes everything explicitly: the content folder and,
@@ -33,17 +34,15 @@ export interface SiteIntegration extends AstroIntegration {
 
 export const SITE_DATA_MODULE = 'virtual:quanze/site-data';
 const RESOLVED_SITE_DATA = `\0${SITE_DATA_MODULE}`;
-/** Imported by the virtual module from outside the bundle, so the bundle shares this process's instance. */
+/** What the virtual module imports the data from: site-data.ts, outside the bundle in a build. */
 const SITE_DATA_REGISTRY = 'quanze:site-data-registry';
-const SITE_DATA_FILE = new URL('./site-data.ts', import.meta.url).href;
+const SITE_DATA_URL = new URL('./site-data.ts', import.meta.url);
+/** One key per integration instance (several sites may be built in one process, one after another). */
+let instances = 0;
 
 export function siteIntegration(options: SiteOptions): SiteIntegration {
   let data: SiteData | undefined;
-  let key: string | undefined;
-  const release = () => {
-    if (key) releaseSiteData(key);
-    key = undefined;
-  };
+  const key = `site-${++instances}`;
   return {
     name: 'quanze-site',
     model: () => {
@@ -51,7 +50,7 @@ export function siteIntegration(options: SiteOptions): SiteIntegration {
       return data.model;
     },
     hooks: {
-      'astro:config:setup': ({ logger, updateConfig }) => {
+      'astro:config:setup': ({ command, logger, updateConfig }) => {
         const model = options.model ?? validatedModel(options.contentDir, logger);
         let history = options.history;
         data = {
@@ -61,12 +60,18 @@ export function siteIntegration(options: SiteOptions): SiteIntegration {
           charts: options.charts,
           history: () => (history ??= readContentHistory(options.contentDir, (id) => model.laws.get(id)?.short ?? id, recordNamesFor(model))),
         };
-        release();
-        key = registerSiteData(data);
-        updateConfig({ vite: { plugins: [siteDataPlugin(key)] } });
+        provideSiteData(key, data);
+        updateConfig({ vite: { plugins: [siteDataPlugin(key, command === 'dev')] } });
+      },
+      // The dev server runs the pages in Vite's module runner, with its own instance of site-data.ts.
+      'astro:server:setup': async ({ server }) => {
+        const ssr = server.environments.ssr;
+        if (!data || !ssr || !isRunnableDevEnvironment(ssr)) throw new Error('The site integration needs a runnable server environment.');
+        const registry = (await ssr.runner.import(fileURLToPath(SITE_DATA_URL))) as typeof import('./site-data.ts');
+        registry.provideSiteData(key, data);
       },
       'astro:build:generated': () => options.onPagesWritten?.(),
-      'astro:build:done': release,
+      'astro:build:done': () => releaseSiteData(key),
     },
   };
 }
@@ -83,14 +88,14 @@ function validatedModel(contentDir: string, logger: AstroIntegrationLogger): Mod
   return result.model;
 }
 
-function siteDataPlugin(key: string): Plugin {
+function siteDataPlugin(key: string, dev: boolean): Plugin {
   return {
     name: 'quanze-site-data',
     // Before Vite's own resolver, which would bundle site-data.ts instead of leaving it external.
     enforce: 'pre',
     resolveId(id) {
       if (id === SITE_DATA_MODULE) return RESOLVED_SITE_DATA;
-      if (id === SITE_DATA_REGISTRY) return { id: SITE_DATA_FILE, external: true };
+      if (id === SITE_DATA_REGISTRY) return dev ? fileURLToPath(SITE_DATA_URL) : { id: SITE_DATA_URL.href, external: true };
       return undefined;
     },
     load(id) {

@@ -7,10 +7,12 @@ import type { Model } from '../model/types.ts';
  * the virtual module `virtual:quanze/site-data`.
  *
  * Why a registry here: Astro bundles the pages with Vite and then imports the bundle in the same
- * process, so the pages' copy of src/site/ is not the integration's. The virtual module imports
- * this one file from outside the bundle (it is external to Vite's build), so the bundle and the
- * integration share this module's instance, and the integration's data is passed by key rather
- * than through a global or environment variables. This file must stay free of runtime imports.
+ * process, so the pages' copy of src/site/ is not the integration's. In a build the virtual module
+ * imports this one file from outside the bundle (it is external to Vite's build), so the bundle and
+ * the integration share this module's instance; the dev server runs the pages in Vite's module
+ * runner, and the integration provides the data to the runner's instance of this file. Either way
+ * the data is passed by key, not through a global or environment variables. This file must stay
+ * free of runtime imports (Node loads it as it is).
  */
 export interface SiteData {
   model: Model;
@@ -29,18 +31,15 @@ export interface BuildScope {
 }
 
 const registered = new Map<string, SiteData>();
-let next = 0;
 
-/** Registers the data of one Astro run; the key is what the virtual module's code names. */
-export function registerSiteData(data: SiteData): string {
-  const key = `site-${++next}`;
+/** Provides the data of one Astro run under the key the virtual module's code names. */
+export function provideSiteData(key: string, data: SiteData): void {
   registered.set(key, data);
-  return key;
 }
 
 export function siteDataFor(key: string): SiteData {
   const data = registered.get(key);
-  if (!data) throw new Error(`The site data ${key} is not registered: the pages were bundled by another process.`);
+  if (!data) throw new Error(`The site data ${key} is not provided: the pages were bundled by another process.`);
   return data;
 }
 
