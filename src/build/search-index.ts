@@ -1,8 +1,9 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { close as closePagefind, createIndex, type PagefindIndex } from 'pagefind';
+import type { CustomRecord } from 'pagefind';
 import { catalogueText, readCatalogueRecord } from '../search/catalogue.ts';
+import { runIndexJobs } from './search-index-job.ts';
 
 /**
  * The site's search indexes, two kinds:
@@ -87,9 +88,10 @@ export interface IndexOptions {
 }
 
 /**
- * Indexes the given shards (all by default) of a site whose pages are written, two shards at a
- * time where there are two cores, through pagefind's Node API (one index per shard, each page
- * added by its path so pagefind gives it the page's own URL). Every page must be complete on disk,
+ * Indexes the given shards (all by default) of a site whose pages are written, two bundles at a
+ * time where there are two cores, each on a worker thread with its own pagefind service
+ * (search-index-job.ts), through pagefind's Node API (one index per bundle, each page added by
+ * its path so pagefind gives it the page's own URL). Every page must be complete on disk,
  * and pagefind must return exactly those pages: a page missing from search is an error, never a
  * silent gap.
  */
@@ -102,27 +104,13 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
 
   const others = otherSearchPages([options.overlay, site].filter((r): r is string => !!r));
   const catalogued = [...options.codes.map((code) => `powers/${code}/index.html`), ...others];
-  const queue: (number | 'pages' | 'catalogue')[] = ['catalogue', 'pages', ...members.keys()];
-  const lanes = Math.min(2, availableParallelism(), queue.length);
-  // Every lane is let finish before the pagefind service (a child process, which would otherwise
-  // keep the build from exiting) is closed; then the first failure is reported.
-  const lanesDone = await Promise.allSettled(
-    Array.from({ length: lanes }, async () => {
-      try {
-        for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
-          if (k === 'catalogue') await indexCatalogue(site, options.overlay, catalogued);
-          else if (k === 'pages') await indexBundle(site, options.overlay, PAGES_BUNDLE, others, '其他页面');
-          else await indexBundle(site, options.overlay, shardDir(k), members.get(k)!.map((code) => `powers/${code}/index.html`), `分片 ${k}`);
-        }
-      } catch (error) {
-        queue.length = 0;
-        throw error;
-      }
-    }),
-  );
-  await closePagefind();
-  const failure = lanesDone.find((lane) => lane.status === 'rejected');
-  if (failure) throw failure.reason;
+  const html = (bundle: string, files: string[], label: string) => () => ({ kind: 'html' as const, output: join(site, bundle), label, files, pages: readPages(site, options.overlay, files) });
+  // The catalogue is the largest job: first, so that the lanes finish together.
+  await runIndexJobs(Math.min(2, availableParallelism()), [
+    () => ({ kind: 'records', output: join(site, CATALOGUE_BUNDLE), label: '目录', files: catalogued, records: catalogueRecords(site, options.overlay, catalogued) }),
+    ...[...members].map(([k, codes]) => html(shardDir(k), codes.map((code) => `powers/${code}/index.html`), `分片 ${k}`)),
+    html(PAGES_BUNDLE, others, '其他页面'),
+  ]);
   // Shards left from a build with more of them would be merged in again: remove them (and the
   // numbered full-text shards of builds before the catalogue existed).
   for (const entry of readdirSync(site)) {
@@ -136,26 +124,22 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   return { pages: options.codes.length, otherPages: others.length, shards, indexed: [...members.keys()], ms: performance.now() - started };
 }
 
-async function indexBundle(site: string, overlay: string | undefined, bundle: string, files: string[], label: string): Promise<void> {
-  await writeBundle(site, bundle, files, label, readPages(site, overlay, files), (index, { rel, content }) => index.addHTMLFile({ sourcePath: rel, content }));
-}
-
 /** The catalogue: every searchable page's catalogue record, as one index of custom records. */
-async function indexCatalogue(site: string, overlay: string | undefined, files: string[]): Promise<void> {
-  const records = readPages(site, overlay, files).map(({ rel, content }) => {
+function catalogueRecords(site: string, overlay: string | undefined, files: string[]): { rel: string; record: CustomRecord }[] {
+  return readPages(site, overlay, files).map(({ rel, content }) => {
     const record = readCatalogueRecord(content);
     if (!record) throw new Error(`页面 ${rel} 没有搜索目录记录（data-search-catalogue）：网站构建不完整，未建立搜索索引`);
-    return { rel, record };
+    return {
+      rel,
+      record: {
+        url: `/${rel.replace(/index\.html$/, '')}`,
+        content: catalogueText(record),
+        language: 'zh-cn',
+        meta: { title: record.title, type: record.type, ...(record.code ? { code: record.code } : {}) },
+        filters: Object.fromEntries(Object.entries(record.filters).map(([name, value]) => [name, [value]])),
+      },
+    };
   });
-  await writeBundle(site, CATALOGUE_BUNDLE, files, '目录', records, (index, { rel, record }) =>
-    index.addCustomRecord({
-      url: `/${rel.replace(/index\.html$/, '')}`,
-      content: catalogueText(record),
-      language: 'zh-cn',
-      meta: { title: record.title, type: record.type, ...(record.code ? { code: record.code } : {}) },
-      filters: Object.fromEntries(Object.entries(record.filters).map(([name, value]) => [name, [value]])),
-    }),
-  );
 }
 
 /**
@@ -168,38 +152,6 @@ function readPages(site: string, overlay: string | undefined, files: string[]): 
     if (!page || !isCompletePage(page)) throw new Error(`${rel.startsWith('powers/') ? '事项页' : '页面'} ${rel} 不存在或不完整：网站构建不完整，未建立搜索索引`);
     return { rel, content: readFileSync(page, 'utf8') };
   });
-}
-
-async function writeBundle<T extends { rel: string }>(
-  site: string,
-  bundle: string,
-  files: string[],
-  label: string,
-  items: T[],
-  add: (index: PagefindIndex, item: T) => Promise<{ errors: string[]; file: { url: string } }>,
-): Promise<void> {
-  const output = join(site, bundle);
-  rmSync(output, { recursive: true, force: true });
-  if (files.length === 0) return;
-  const failed = (what: string, errors: string[]) => new Error(`搜索索引${label}建立失败（${what}）：\n${errors.join('\n')}`);
-  const created = await createIndex();
-  if (!created.index) throw failed('创建索引', created.errors);
-  const index = created.index;
-  try {
-    const added = await Promise.all(items.map(async (item) => ({ rel: item.rel, ...(await add(index, item)) })));
-    const rejected = added.filter((a) => a.errors.length > 0);
-    if (rejected.length) throw failed('收录页面', rejected.map((a) => `${a.rel}：${a.errors.join('；')}`));
-    // Reconciled from what pagefind returned: each page under its own URL, none twice, none missing.
-    const urls = new Set(added.map((a) => a.file.url));
-    const missing = files.filter((rel) => !urls.has(`/${rel.replace(/index\.html$/, '')}`));
-    if (urls.size !== files.length || missing.length) {
-      throw new Error(`搜索索引${label}应收录 ${files.length} 个页面，实际收录 ${urls.size} 个${missing.length ? `；未收录：${missing.join('、')}` : ''}`);
-    }
-    const written = await index.writeFiles({ outputPath: output });
-    if (written.errors.length) throw failed('写出索引', written.errors);
-  } finally {
-    await index.deleteIndex();
-  }
 }
 
 /** A page Astro has finished writing ends with its closing tag. */
