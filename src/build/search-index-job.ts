@@ -2,10 +2,11 @@ import { Worker } from 'node:worker_threads';
 import type { CustomRecord } from 'pagefind';
 
 /** One bundle to write: the pages' HTML (a full-text bundle) or their catalogue records. */
-export type IndexJob = { id: number; output: string; label: string; files: string[] } & (
+export type JobInput = { output: string; label: string; files: string[] } & (
   | { kind: 'html'; pages: { rel: string; content: string }[] }
   | { kind: 'records'; records: { rel: string; record: CustomRecord }[] }
 );
+export type IndexJob = JobInput & { id: number };
 
 export interface IndexJobDone {
   id: number;
@@ -13,23 +14,25 @@ export interface IndexJobDone {
   error?: string;
 }
 
-type JobInput = Omit<IndexJob, 'id'>;
 
 /**
  * Runs index jobs on `lanes` worker threads, each with its own pagefind service, and stops the
  * workers (and so their services) when the jobs are done or one failed. A job's input is made
- * by `load` only when a lane takes it, so the pages of at most `lanes` bundles are in memory at
+ * by `load` only when a lane takes it (undefined: nothing to write, the bundle is current), and
+ * `done` is told of each bundle written, so the pages of at most `lanes` bundles are in memory at
  * once, and they are read in one synchronous pass on this thread (an incremental build moves its
  * pages over the last output meanwhile, on this thread too: never halfway through a read).
  */
-export async function runIndexJobs(lanes: number, jobs: (() => JobInput)[]): Promise<void> {
+export async function runIndexJobs(lanes: number, jobs: (() => JobInput | undefined)[], written: (job: JobInput) => void = () => {}): Promise<void> {
   const queue = [...jobs];
   const workers = Array.from({ length: Math.min(lanes, queue.length) }, () => new Worker(new URL('./search-index-worker.ts', import.meta.url)));
   const exited = workers.map((w) => new Promise<void>((ok) => w.once('exit', () => ok())));
   let nextId = 0;
   const lane = async (worker: Worker) => {
     for (let load = queue.shift(); load; load = queue.shift()) {
-      const job = { id: nextId++, ...load() } as IndexJob;
+      const input = load();
+      if (!input) continue;
+      const job: IndexJob = { id: nextId++, ...input };
       const done = await new Promise<IndexJobDone>((ok, fail) => {
         const onExit = (code: number) => fail(new Error(`搜索索引线程异常退出（${code}）`));
         worker.once('error', fail);
@@ -42,6 +45,7 @@ export async function runIndexJobs(lanes: number, jobs: (() => JobInput)[]): Pro
         worker.postMessage(job);
       });
       if (done.error) throw new Error(done.error);
+      written(input);
     }
   };
   // Every lane is let finish (or fail) before the workers stop, so no service is left running;

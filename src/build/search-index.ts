@@ -1,9 +1,10 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { CustomRecord } from 'pagefind';
 import { catalogueText, readCatalogueRecord } from '../search/catalogue.ts';
-import { runIndexJobs } from './search-index-job.ts';
+import { sha } from './fingerprint.ts';
+import { runIndexJobs, type JobInput } from './search-index-job.ts';
 
 /**
  * The site's search indexes, two kinds:
@@ -74,6 +75,9 @@ export interface IndexStats {
   otherPages: number;
   shards: number;
   indexed: number[];
+  /** Bundles (output folder names) written by this build, and kept from the last: made from the same pages or records. */
+  written: string[];
+  reused: string[];
   ms: number;
 }
 
@@ -85,6 +89,12 @@ export interface IndexOptions {
   only?: Set<number>;
   /** A folder whose pages, where present, replace the site's (an incremental build's output). */
   overlay?: string;
+  /**
+   * A file (outside the site) recording what each bundle was made from: a bundle whose pages or
+   * records are the same as last time, and which is still the one written then, is kept as it is
+   * (pagefind writes the same bytes from the same input).
+   */
+  reuse?: string;
 }
 
 /**
@@ -104,13 +114,19 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
 
   const others = otherSearchPages([options.overlay, site].filter((r): r is string => !!r));
   const catalogued = [...options.codes.map((code) => `powers/${code}/index.html`), ...others];
-  const html = (bundle: string, files: string[], label: string) => () => ({ kind: 'html' as const, output: join(site, bundle), label, files, pages: readPages(site, options.overlay, files) });
+  const made = new BundleInputs(options.reuse);
+  const html = (bundle: string, files: string[], label: string) => () => made.unlessCurrent({ kind: 'html', output: join(site, bundle), label, files, pages: readPages(site, options.overlay, files) });
   // The catalogue is the largest job: first, so that the lanes finish together.
-  await runIndexJobs(Math.min(2, availableParallelism()), [
-    () => ({ kind: 'records', output: join(site, CATALOGUE_BUNDLE), label: '目录', files: catalogued, records: catalogueRecords(site, options.overlay, catalogued) }),
-    ...[...members].map(([k, codes]) => html(shardDir(k), codes.map((code) => `powers/${code}/index.html`), `分片 ${k}`)),
-    html(PAGES_BUNDLE, others, '其他页面'),
-  ]);
+  await runIndexJobs(
+    Math.min(2, availableParallelism()),
+    [
+      () => made.unlessCurrent({ kind: 'records', output: join(site, CATALOGUE_BUNDLE), label: '目录', files: catalogued, records: catalogueRecords(site, options.overlay, catalogued) }),
+      ...[...members].map(([k, codes]) => html(shardDir(k), codes.map((code) => `powers/${code}/index.html`), `分片 ${k}`)),
+      html(PAGES_BUNDLE, others, '其他页面'),
+    ],
+    (job) => made.written(job),
+  );
+  made.save();
   // Shards left from a build with more of them would be merged in again: remove them (and the
   // numbered full-text shards of builds before the catalogue existed).
   for (const entry of readdirSync(site)) {
@@ -121,8 +137,72 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   const filled = new Set(options.codes.map((c) => shardOf(c, shards)));
   const bundles = [...[...filled].sort((a, b) => a - b).map((k) => `/${shardDir(k)}/`), ...(others.length ? [`/${PAGES_BUNDLE}/`] : [])];
   writeFileSync(join(site, SHARD_LIST), JSON.stringify(bundles));
-  return { pages: options.codes.length, otherPages: others.length, shards, indexed: [...members.keys()], ms: performance.now() - started };
+  return { pages: options.codes.length, otherPages: others.length, shards, indexed: [...members.keys()], written: made.writtenBundles, reused: made.reused, ms: performance.now() - started };
 }
+
+/**
+ * What each bundle was last made from, by output folder: the hash of its input (pagefind's
+ * version, the page paths and bytes or the records) and of the entry file pagefind wrote for it.
+ * The record is dropped when indexing starts and saved only when every bundle was written, so a
+ * failed or interrupted build leaves nothing to trust.
+ */
+class BundleInputs {
+  private readonly previous: Record<string, { input: string; entry: string }>;
+  private readonly next: Record<string, { input: string; entry: string }>;
+  private readonly inputs = new Map<string, string>();
+  private readonly file: string | undefined;
+  reused: string[] = [];
+  writtenBundles: string[] = [];
+
+  constructor(file: string | undefined) {
+    this.file = file;
+    this.previous = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as typeof this.previous) : {};
+    this.next = { ...this.previous };
+    if (file) rmSync(file, { force: true });
+  }
+
+  /** The job, or undefined when its bundle is the one written last time from the same input. */
+  unlessCurrent(job: JobInput): JobInput | undefined {
+    if (job.files.length === 0) {
+      // Pagefind makes no index of nothing: no bundle.
+      rmSync(job.output, { recursive: true, force: true });
+      delete this.next[job.output];
+      return undefined;
+    }
+    if (!this.file) return job;
+    const input = sha(PAGEFIND_VERSION, job.kind, JSON.stringify(job.files), ...(job.kind === 'html' ? job.pages.flatMap((p) => [p.rel, p.content]) : [JSON.stringify(job.records)]));
+    const last = this.previous[job.output];
+    delete this.next[job.output];
+    if (last && last.input === input && last.entry === entryHash(job.output)) {
+      this.next[job.output] = last;
+      this.reused.push(basename(job.output));
+      return undefined;
+    }
+    this.inputs.set(job.output, input);
+    return job;
+  }
+
+  written(job: JobInput): void {
+    this.writtenBundles.push(basename(job.output));
+    const input = this.inputs.get(job.output);
+    const entry = entryHash(job.output);
+    if (input && entry) this.next[job.output] = { input, entry };
+  }
+
+  save(): void {
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(this.file, JSON.stringify(this.next));
+  }
+}
+
+/** The hash of a bundle's pagefind-entry.json (which names every index file by its content hash). */
+function entryHash(bundle: string): string | undefined {
+  const entry = join(bundle, 'pagefind-entry.json');
+  return existsSync(entry) ? sha(readFileSync(entry)) : undefined;
+}
+
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
 /** The catalogue: every searchable page's catalogue record, as one index of custom records. */
 function catalogueRecords(site: string, overlay: string | undefined, files: string[]): { rel: string; record: CustomRecord }[] {

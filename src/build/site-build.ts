@@ -139,7 +139,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // Search indexing starts as soon as Astro has written the pages, while it still waits for the
   // downloads; an incremental build's new pages are read from its own output before the merge.
   let indexing: Promise<IndexStats> | undefined;
-  const startIndexing = () => (indexing ??= indexSearch({ site: outDir, codes, shards, only, overlay: plan.mode === 'incremental' ? target : undefined }));
+  const startIndexing = () => (indexing ??= indexSearch({ site: outDir, codes, shards, only, overlay: plan.mode === 'incremental' ? target : undefined, reuse: manifestFile.replace(/\.json$/, '.search.json') }));
   leaveDownloadsJob(downloads);
   whenPagesWritten(() => void startIndexing().catch(() => {}));
   try {
@@ -153,7 +153,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 
   since = performance.now();
   const index = await startIndexing();
-  log(`搜索索引：${codes.length} 个事项页，${shards} 个分片，重建 ${index.indexed.length} 个；法律、部门、岗责体系和类别页 ${index.otherPages} 个`);
+  log(`搜索索引：${codes.length} 个事项页，${shards} 个分片，重建 ${index.indexed.length} 个（写出索引 ${index.written.length} 个，内容未变沿用上次 ${index.reused.length} 个）；法律、部门、岗责体系和类别页 ${index.otherPages} 个`);
   const indexSeconds = lap(since);
 
   await discarded;
