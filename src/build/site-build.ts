@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
+import { parseCacheFor } from '../model/parse-cache.ts';
 import type { Finding } from '../model/findings.ts';
 import type { Model } from '../model/types.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
@@ -73,7 +74,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 
   // The downloads take longest of the side work: start them first, on their own thread.
   const downloads = startDownloads(root, contentDir);
-  const checked = checkContentAt(contentDir);
+  const checked = checkContentAt(contentDir, { cache: parseCacheFor(root, contentDir) });
   if (!checked.ok || !checked.model) {
     await downloads.cancel();
     throw new ContentInvalidError(checked.findings);

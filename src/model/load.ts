@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { FILE_START, finding, type Finding } from './findings.ts';
 import type { RuleId } from './rules.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { parseYamlSource, readText, splitFrontmatter, type YamlSource } from './source-file.ts';
 
 /** A power file as read from disk: its front-matter (with positions) and its body. */
@@ -43,6 +44,8 @@ export interface LoadedContent {
 export interface LoadOptions {
   /** Findings name files relative to this folder (default: the working directory). */
   relativeTo?: string;
+  /** Parsed YAML kept between runs (parse-cache.ts); saved when loading is done. */
+  cache?: ParseCache;
 }
 
 /**
@@ -57,12 +60,13 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   const unread: Unread = (path, rule, message) => out.findings.push(finding(rule, rel(path), FILE_START, '', message));
   const listFiles = (dir: string, pattern: RegExp, recursive = false) => listContentFiles(dir, pattern, recursive, unread);
 
+  const parse = (text: string, file: string, firstLine?: number) => (options.cache ? options.cache.parse(text, file, firstLine) : parseYamlSource(text, file, firstLine));
   const readYaml = (path: string): YamlSource | undefined => {
     const file = rel(path);
     const { text, findings } = readText(path, file);
     out.findings.push(...findings);
     if (text === undefined) return undefined;
-    const parsed = parseYamlSource(text, file);
+    const parsed = parse(text, file);
     out.findings.push(...parsed.findings);
     return parsed.source;
   };
@@ -122,7 +126,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
       out.findings.push(finding('empty-file', file, { line: 2, column: 1 }, '', 'YAML 头部为空：请填写事项字段'));
       continue;
     }
-    const parsed = parseYamlSource(split.frontmatter, file, split.frontmatterLine);
+    const parsed = parse(split.frontmatter, file, split.frontmatterLine);
     out.findings.push(...parsed.findings);
     if (!parsed.source) continue;
     out.powers.push({
@@ -134,6 +138,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
       bodyLine: split.bodyLine,
     });
   }
+  options.cache?.save();
   return out;
 }
 
