@@ -74,7 +74,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 
   // The downloads take longest of the side work: start them first, on their own thread.
   const downloads = startDownloads(root, contentDir);
-  const checked = checkContentAt(contentDir, { cache: parseCacheFor(root, contentDir) });
+  const checked = checkContentAt(contentDir, { cache: parseCacheFor(root, contentDir), parallel: true });
   if (!checked.ok || !checked.model) {
     await downloads.cancel();
     throw new ContentInvalidError(checked.findings);

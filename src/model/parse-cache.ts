@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { parseYamlSource, type YamlSource } from './source-file.ts';
+import { parseYamlSource, sourceFromData } from './source-file.ts';
+
+type ParseResult = ReturnType<typeof parseYamlSource>;
 
 /**
  * Parsed YAML kept between runs, by the bytes parsed: parsing is most of validation's time
@@ -29,23 +31,32 @@ export class ParseCache {
   }
 
   /** Like parseYamlSource, from the store where the same text was parsed cleanly before. */
-  parse(text: string, file: string, firstLine = 1): { source?: YamlSource; findings: ReturnType<typeof parseYamlSource>['findings'] } {
-    const key = createHash('sha256').update(this.reader).update('\0').update(String(firstLine)).update('\0').update(text).digest('base64');
-    if (this.kept.has(key)) {
-      const stored = this.kept.get(key);
-      this.used.set(key, stored);
-      // A fresh copy each time: a check may keep or change what it is given.
-      const data = deserialize(stored as Buffer) as unknown;
-      let parsed: YamlSource | undefined;
-      const locate: YamlSource['locate'] = (path, options) => (parsed ??= parseYamlSource(text, file, firstLine).source!).locate(path, options);
-      return { source: { file, data, locate }, findings: [] };
-    }
+  parse(text: string, file: string, firstLine = 1): ParseResult {
+    const kept = this.get(text, file, firstLine);
+    if (kept) return kept;
     const result = parseYamlSource(text, file, firstLine);
-    if (result.source && result.findings.length === 0) {
-      this.used.set(key, serialize(result.source.data));
-      this.added++;
-    }
+    if (result.source && result.findings.length === 0) this.keep(text, firstLine, result.source.data);
     return result;
+  }
+
+  /** The kept parse of this text, if any. */
+  get(text: string, file: string, firstLine = 1): ParseResult | undefined {
+    const key = this.key(text, firstLine);
+    if (!this.kept.has(key)) return undefined;
+    const stored = this.kept.get(key);
+    this.used.set(key, stored);
+    // A fresh copy each time: a check may keep or change what it is given.
+    return { source: sourceFromData(text, file, firstLine, deserialize(stored as Buffer)), findings: [] };
+  }
+
+  /** Keeps the data of a text that parsed without any finding. */
+  keep(text: string, firstLine: number, data: unknown): void {
+    this.used.set(this.key(text, firstLine), serialize(data));
+    this.added++;
+  }
+
+  private key(text: string, firstLine: number): string {
+    return createHash('sha256').update(this.reader).update('\0').update(String(firstLine)).update('\0').update(text).digest('base64');
   }
 
   /** Writes the entries this run used (when they differ from the store read). */
