@@ -154,7 +154,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 
   since = performance.now();
   const index = await startIndexing();
-  log(`搜索索引：${codes.length} 个事项页，${shards} 个分片，重建 ${index.indexed.length} 个（写出索引 ${index.written.length} 个，内容未变沿用上次 ${index.reused.length} 个）；法律、部门、岗责体系和类别页 ${index.otherPages} 个`);
+  log(`搜索索引：${codes.length} 个事项页，${shards} 个分片，重建 ${index.indexed.length} 个（写出 ${index.written.join('、') || '无'}；内容未变、沿用上次的 ${index.reused.length} 个）；法律、部门、岗责体系和类别页 ${index.otherPages} 个`);
   const indexSeconds = lap(since);
 
   await discarded;

@@ -54,8 +54,7 @@ export function parseAll(tasks: ParseTask[], cache: ParseCache | undefined, para
     const task = tasks[i]!;
     if (data) {
       parsedElsewhere.count++;
-      cache?.keep(task.text, task.firstLine, data.data);
-      results[i] = { source: sourceFromData(task.text, task.file, task.firstLine, data.data), findings: [] };
+      results[i] = { source: cache ? cache.keep(task.text, task.file, task.firstLine, data.data) : sourceFromData(task.text, task.file, task.firstLine, data.data), findings: [] };
     } else results[i] = parseHere(task);
   });
   return results as ParseResult[];
