@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentAt, type CheckResult } from '../src/model/check.ts';
 import { ParseCache } from '../src/model/parse-cache.ts';
@@ -67,6 +68,9 @@ describe('parse cache', () => {
   it('parses afresh from a store that cannot be read', () => {
     const store = join(dir, 'broken.bin');
     writeFileSync(store, 'not a store');
+    checkBoth(join(BASE_FIXTURE, 'content'), store);
+    // A store of another layout (here: entries without places) is not read either.
+    writeFileSync(store, serialize(new Map([['key', serialize({ code: 'X' })]])));
     checkBoth(join(BASE_FIXTURE, 'content'), store);
   });
 });

@@ -86,7 +86,7 @@ export class ParseCache {
     if (!this.changed && this.used.size === this.kept.size) return;
     mkdirSync(dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize(this.used));
+    writeFileSync(temporary, serialize({ format: STORE_FORMAT, entries: this.used }));
     renameSync(temporary, this.file);
     this.changed = false;
   }
@@ -99,11 +99,14 @@ interface Entry {
   places: Record<string, { line: number; column: number }>;
 }
 
+/** The store's layout: a store of another layout is not read. */
+const STORE_FORMAT = 2;
+
 function readStore(file: string): Map<string, Entry> {
   if (!existsSync(file)) return new Map();
   try {
-    const store = deserialize(readFileSync(file)) as unknown;
-    return store instanceof Map ? (store as Map<string, Entry>) : new Map();
+    const store = deserialize(readFileSync(file)) as { format?: unknown; entries?: unknown };
+    return store?.format === STORE_FORMAT && store.entries instanceof Map ? (store.entries as Map<string, Entry>) : new Map();
   } catch {
     // A store cut short or from another Node version: parse afresh.
     return new Map();
