@@ -126,6 +126,15 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): { so
   return { source: { file, data, locate }, findings };
 }
 
+/**
+ * A source for data parsed elsewhere (another thread, an earlier run) from this text without any
+ * finding: its places are found by parsing the text again, only when a rule asks for one.
+ */
+export function sourceFromData(text: string, file: string, firstLine: number, data: unknown): YamlSource {
+  let parsed: YamlSource | undefined;
+  return { file, data, locate: (path, options) => (parsed ??= parseYamlSource(text, file, firstLine).source!).locate(path, options) };
+}
+
 function nearestNode(doc: Document, path: FieldPath, key?: string): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth), true);
