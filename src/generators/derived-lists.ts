@@ -1,4 +1,5 @@
 import type { DepartmentModel, Model, PowerModel } from '../model/types.ts';
+import { formatArticleRef } from '../lib/article-ref-text.ts';
 
 /**
  * The other public lists the documents require, derived from the power entries: one generic table
@@ -25,7 +26,7 @@ export const DERIVED_LISTS: { id: DerivedListId; title: string; source: string }
   { id: 'risks', title: '行政相对人违法风险点及防控措施清单', source: '许昌市 2020 年通知第四部分' },
 ];
 
-const ref = (r: { law: { short: string }; article: string }) => `《${r.law.short}》${r.article}`;
+const ref = (r: { law: { short: string }; article: string }) => formatArticleRef(r.law.short, r.article);
 
 export function buildDerivedList(model: Model, id: DerivedListId, department?: DepartmentModel): DerivedList {
   const meta = DERIVED_LISTS.find((l) => l.id === id)!;

@@ -1,4 +1,5 @@
 import type { PowerModel } from '../model/types.ts';
+import { formatArticleRef } from '../lib/article-ref-text.ts';
 
 /**
  * Extra search terms for a power page: the full and short names of every law it cites (people
@@ -24,7 +25,7 @@ export function searchKeywords(power: PowerModel): string[] {
  * department and law-article question; duties and liability stay in the full-text index.
  */
 export function catalogueLines(power: PowerModel): string[] {
-  const basis = [...new Set(power.basis.map((c) => `《${c.law.title}》${c.article}`))];
+  const basis = [...new Set(power.basis.map((c) => formatArticleRef(c.law.title, c.article)))];
   return [
     [power.category.name, power.department.name, power.unit.name, power.department.level].join(' · '),
     `实施依据：${basis.join('；')}`,

@@ -2,6 +2,7 @@ import { formatLimit, type DayType, type TimeLimit } from '../lib/time-limit.ts'
 import type { DayCountingRule } from '../schema/stage-table.ts';
 import type { PowerModel } from '../model/types.ts';
 import { dayRuleOf, isWorkingDays } from './flowchart/limits.ts';
+import { formatArticleRef } from '../lib/article-ref-text.ts';
 
 /**
  * The 办事要点 of a power: what a member of the public asks first (how long, what it costs, where
@@ -36,7 +37,7 @@ export function serviceSummary(power: PowerModel, rules: DayCountingRule[]): Ser
   const timed = power.stages.filter((s) => !s.isOther && s.limit).map((s) => ({ stage: s.stage, limit: s.limit!, line: line(s.limit!, s.basis?.law.id) }));
   const summed = total ? undefined : sumLimits(timed.map((t) => ({ limit: t.limit, dayType: t.line.dayType })));
   const statutory = total
-    ? { ...line(total.statutory, total.basis?.law.id), from: 'total_limit' as const, basis: total.basis && `《${total.basis.law.short}》${total.basis.article}` }
+    ? { ...line(total.statutory, total.basis?.law.id), from: 'total_limit' as const, basis: total.basis && formatArticleRef(total.basis.law.short, total.basis.article) }
     : summed && { ...summed, from: 'stages' as const };
   const { service, complaint } = power.department;
   return {
@@ -94,7 +95,7 @@ export function basisLine(power: PowerModel): string {
     if (!articles.includes(c.article)) articles.push(c.article);
     byLaw.set(c.law.short, articles);
   }
-  return [...byLaw].map(([law, articles]) => `《${law}》${articles.join('、')}`).join('；');
+  return [...byLaw].map(([law, articles]) => formatArticleRef(law, articles.join('、'))).join('；');
 }
 
 /** The time limit in a few characters: 30日（工作日）, 45个工作日, 见各环节期限, or — when none is set. */

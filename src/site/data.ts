@@ -8,6 +8,8 @@ import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import type { ContentHistory } from '../history/content-history.ts';
 import { checkLaws, type LawsReport } from '../generators/laws-check.ts';
 import { lawEffects, type EffectRecord } from '../generators/law-effects.ts';
+import type { FieldChange } from '../generators/diff/compare.ts';
+import { lawVersionsIn as lawVersionsInChanges, type LawVersionRef } from '../generators/diff/law-versions.ts';
 
 /**
  * Build-time data for the pages: the model the site integration validated (or quanze build
@@ -117,25 +119,9 @@ export function getLawEffects(): EffectRecord[] {
   return effects;
 }
 
-/**
- * The law versions that prompted a change: a citation whose version moved to a newer one, either
- * in place (…·版本) or as a citation replaced by one of the same law at a newer version.
- */
-export function lawVersionsIn(changes: { kind: string; field: string; before?: string; after?: string }[]): { id: string; short: string; date: string }[] {
-  const found = new Map<string, { id: string; short: string; date: string }>();
-  const dateIn = (text?: string) => (text ? /(?:^|版本：)(\d{4}-\d{2}-\d{2})/.exec(text)?.[1] : undefined);
-  const lawOf = (field: string) => /^实施依据《(.+?)》/.exec(field)?.[1];
-  const removed = changes.filter((c) => c.kind === 'removed' && lawOf(c.field));
-  for (const c of changes) {
-    const short = lawOf(c.field);
-    const date = dateIn(c.after);
-    if (!short || !date) continue;
-    const older = c.field.endsWith('·版本') ? c.before : removed.find((r) => lawOf(r.field) === short) && dateIn(removed.find((r) => lawOf(r.field) === short)!.before);
-    if (!older || older >= date) continue;
-    const law = [...getModel().laws.values()].find((l) => l.short === short);
-    if (law && law.versions.some((v) => v.date === date)) found.set(`${law.id}@${date}`, { id: law.id, short: law.short, date });
-  }
-  return [...found.values()];
+/** The law versions that prompted these changes (see law-versions.ts). */
+export function lawVersionsIn(changes: FieldChange[]): LawVersionRef[] {
+  return lawVersionsInChanges(changes, getModel().laws);
 }
 
 /**

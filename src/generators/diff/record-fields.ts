@@ -3,6 +3,7 @@ import type { Law } from '../../schema/law.ts';
 import { parseLimitText } from '../../lib/time-limit.ts';
 import type { PowerRecord } from '../../model/snapshot.ts';
 import type { Model } from '../../model/types.ts';
+import { formatArticleRef } from '../../lib/article-ref-text.ts';
 
 /**
  * A record flattened into entities keyed by identity, each with named fields: the shape in which
@@ -37,13 +38,26 @@ const list = (v: string[] | undefined): string => (v ?? []).slice().sort().join(
 type Limit = string | { days: number; type: string };
 const limitText = (l: Limit | undefined): string => (l === undefined ? '' : typeof l === 'string' ? (parseLimitText(l)?.text ?? l) : `${l.days}个${l.type}`);
 
+/** The key of a 实施依据 entity and its parse: code finds the law and article of a change by it. */
+export function basisKey(law: string, article: string): string {
+  return `basis:${law}:${article}`;
+}
+
+export function parseBasisKey(key: string): { law: string; article: string } | undefined {
+  const match = /^basis:([^:]+):(.*)$/.exec(key);
+  return match ? { law: match[1]!, article: match[2]! } : undefined;
+}
+
+/** The field of a 实施依据 entity that holds the law version cited. */
+export const BASIS_VERSION = '版本';
+
 export function powerEntities(p: PowerRecord, lawName: LawNames, names?: RecordNames): Entity[] {
   const r = p.record;
   const department = /(?:^|\/)powers\/([^/]+)\/[^/]+$/.exec(p.file)?.[1] ?? '';
   const unit = (id: string) => names?.unit(department, id) ?? id;
   const one = (key: string, label: string, value: unknown): Entity => ({ key, label, fields: { '': text(value) } });
   // A reference names the law version only when the file pins one.
-  const ref = (a: { law: string; article: string; version?: string } | undefined) => (a ? `《${lawName(a.law)}》${a.article}${a.version ? `（${a.version} 版）` : ''}` : '');
+  const ref = (a: { law: string; article: string; version?: string } | undefined) => (a ? `${formatArticleRef(lawName(a.law), a.article)}${a.version ? `（${a.version} 版）` : ''}` : '');
   const entities: Entity[] = [
     one('name', '职权名称', r.name),
     one('category', '职权类别', r.category),
@@ -62,9 +76,9 @@ export function powerEntities(p: PowerRecord, lawName: LawNames, names?: RecordN
   ];
   for (const c of r.basis) {
     entities.push({
-      key: `basis:${c.law}:${c.article}`,
-      label: `实施依据《${lawName(c.law)}》${c.article}`,
-      fields: { 版本: c.version, 引文: text(c.quote) },
+      key: basisKey(c.law, c.article),
+      label: `实施依据${formatArticleRef(lawName(c.law), c.article)}`,
+      fields: { [BASIS_VERSION]: c.version, 引文: text(c.quote) },
     });
   }
   for (const s of r.stages) {

@@ -3,6 +3,7 @@ import type { DirectoryItem } from '../../schema/directory.ts';
 import type { DepartmentModel, DirectoryModel, Model, PowerModel } from '../../model/types.ts';
 import { finding, sortFindings, type Finding } from '../../model/findings.ts';
 import { articleNumberKey, lawKey, normalName } from './normalize.ts';
+import { formatArticleRef } from '../../lib/article-ref-text.ts';
 
 /** One way a matched item differs from its directory item, explained in both sides' words. */
 export interface ItemDifference {
@@ -157,11 +158,11 @@ function basisDifference(model: Model, item: DirectoryItem, power: PowerModel): 
     const law = model.laws.get(citation.law);
     if (!law) continue;
     const present = citation.article ? listed.has(`${lawKey(law.title)}|${articleNumberKey(citation.article)}`) : listedLaws.has(lawKey(law.title));
-    if (!present) absent.push(`《${law.short}》${citation.article ?? ''}`);
+    if (!present) absent.push(formatArticleRef(law.short, citation.article ?? ''));
   }
   if (!absent.length) return undefined;
-  const upper = item.basis.map((c) => `《${model.laws.get(c.law)?.short ?? c.law}》${c.article ?? ''}`).join('；');
-  const list = power.basis.map((c) => `《${c.law.short}》${c.article}`).join('；');
+  const upper = item.basis.map((c) => formatArticleRef(model.laws.get(c.law)?.short ?? c.law, c.article ?? '')).join('；');
+  const list = power.basis.map((c) => formatArticleRef(c.law.short, c.article)).join('；');
   return { field: '实施依据', upper, list, explanation: `目录列出的依据 ${absent.join('、')} 清单中没有引用` };
 }
 

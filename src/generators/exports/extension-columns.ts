@@ -1,4 +1,5 @@
 import type { PowerModel } from '../../model/types.ts';
+import { formatArticleRef } from '../../lib/article-ref-text.ts';
 
 /**
  * Machine-readable columns added to the right of the official layout, so that an exported list
@@ -27,7 +28,7 @@ export function extensionValues(power: PowerModel): Record<Exclude<ExtensionColu
     主项编码: power.parent ?? '',
     依据版本: power.basis.map((c) => c.version).join('\n'),
     配合部门: power.partners.join('、'),
-    追责情形: power.accountability.map((a) => (a.basis ? `${a.situation}（依据：《${a.basis.law.short}》${a.basis.article}）` : a.situation)).join('\n'),
+    追责情形: power.accountability.map((a) => (a.basis ? `${a.situation}（依据：${formatArticleRef(a.basis.law.short, a.basis.article)}）` : a.situation)).join('\n'),
     备注: power.notes ?? '',
     '其他清单（机读）': derivedJson(power),
   };
@@ -54,6 +55,6 @@ export function stageBasisValues(power: PowerModel, dutyCount: number): string[]
   const main = power.stages.filter((s) => !s.isOther);
   return Array.from({ length: dutyCount }, (_, i) => {
     const basis = main[i]?.basis;
-    return basis ? `《${basis.law.short}》${basis.article}` : '';
+    return basis ? formatArticleRef(basis.law.short, basis.article) : '';
   });
 }

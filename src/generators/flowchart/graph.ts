@@ -1,6 +1,7 @@
 import type { FlowTemplate } from '../../schema/flow-template.ts';
 import type { LawModel, Model, PowerModel } from '../../model/types.ts';
 import { amountText, applies, branchCondition, conditionText, factsOf, resolveLimits, stageAmount, type PowerFacts } from './limits.ts';
+import { formatArticleRef } from '../../lib/article-ref-text.ts';
 
 /** A flowchart ready to be written as Mermaid or read as text: template filled with a power's data. */
 export interface FlowGraph {
@@ -42,7 +43,7 @@ export interface FlowGroup {
 type Sources = { law: string; article: string }[];
 
 export function sourceLabels(laws: Map<string, LawModel>, basis: Sources): string[] {
-  return basis.map((b) => `《${laws.get(b.law)?.short ?? b.law}》${b.article}`);
+  return basis.map((b) => formatArticleRef(laws.get(b.law)?.short ?? b.law, b.article));
 }
 
 const unique = (list: string[]) => [...new Set(list)];
@@ -116,7 +117,7 @@ function linearGraph(model: Model, template: FlowTemplate, stages: PowerModel['s
   const groups: FlowGroup[] = [];
   stages.forEach((stage, i) => {
     const id = `N${i + 1}`;
-    const sources = stage.basis ? [`《${stage.basis.law.short}》${stage.basis.article}`] : [];
+    const sources = stage.basis ? [formatArticleRef(stage.basis.law.short, stage.basis.article)] : [];
     // No national procedure here: a stage's limit is the power's own, shown with the stage's article.
     const limit = stage.limit && amountText(stageAmount(stage.limit, stage.basis?.law.id, model.stageTable.dayCounting));
     nodes.push({

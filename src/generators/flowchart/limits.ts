@@ -4,6 +4,7 @@ import { parseChineseNumber } from '../../lib/chinese-numerals.ts';
 import { parseArticleReference } from '../../lib/statute.ts';
 import type { TimeLimit } from '../../lib/time-limit.ts';
 import type { PowerModel, ResolvedStage } from '../../model/types.ts';
+import { formatArticleRef } from '../../lib/article-ref-text.ts';
 
 /** The facts of a power that pick a template's branches; undefined = the template drawn whole. */
 export type PowerFacts = { by?: string; obligation?: string } | undefined;
@@ -136,7 +137,7 @@ export interface ResolvedLimits {
   problems: LimitProblem[];
 }
 
-const refText = (laws: (id: string) => string, refs: Ref[]) => refs.map((r) => `《${laws(r.law)}》${r.article}`).join('、');
+const refText = (laws: (id: string) => string, refs: Ref[]) => refs.map((r) => formatArticleRef(laws(r.law), r.article)).join('、');
 
 /**
  * One rule for limits. Each template node keeps the statutory limit it carries, with that limit's
