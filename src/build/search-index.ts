@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, r
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { close as closePagefind, createIndex, type PagefindIndex } from 'pagefind';
-import { catalogueText, readCatalogueRecord } from '../search/catalogue.ts';
+import { catalogueHtml, readCatalogueRecord } from '../search/catalogue.ts';
 
 /**
  * The site's search indexes, two kinds:
@@ -140,7 +140,7 @@ async function indexBundle(site: string, overlay: string | undefined, bundle: st
   await writeBundle(site, bundle, files, label, readPages(site, overlay, files), (index, { rel, content }) => index.addHTMLFile({ sourcePath: rel, content }));
 }
 
-/** The catalogue: every searchable page's catalogue record, as one index of custom records. */
+/** The catalogue: every searchable page's catalogue record, as one index of small HTML records. */
 async function indexCatalogue(site: string, overlay: string | undefined, files: string[]): Promise<void> {
   const records = readPages(site, overlay, files).map(({ rel, content }) => {
     const record = readCatalogueRecord(content);
@@ -148,13 +148,7 @@ async function indexCatalogue(site: string, overlay: string | undefined, files: 
     return { rel, record };
   });
   await writeBundle(site, CATALOGUE_BUNDLE, files, '目录', records, (index, { rel, record }) =>
-    index.addCustomRecord({
-      url: `/${rel.replace(/index\.html$/, '')}`,
-      content: catalogueText(record),
-      language: 'zh-cn',
-      meta: { title: record.title, type: record.type, ...(record.code ? { code: record.code } : {}) },
-      filters: Object.fromEntries(Object.entries(record.filters).map(([name, value]) => [name, [value]])),
-    }),
+    index.addHTMLFile({ url: `/${rel.replace(/index\.html$/, '')}`, content: catalogueHtml(record) }),
   );
 }
 
