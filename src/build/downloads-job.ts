@@ -34,16 +34,3 @@ export function startDownloads(root: string, contentDir: string): DownloadsJob {
   };
   return { contentDir, done, cancel, provide: (model, content, updated) => worker.postMessage({ model, content, updated }) };
 }
-
-/** quanze build starts the job before Astro does; the integration takes it over (once). */
-const SLOT = Symbol.for('quanze.downloads-job');
-
-export function leaveDownloadsJob(job: DownloadsJob): void {
-  (globalThis as Record<symbol, unknown>)[SLOT] = job;
-}
-
-export function takeDownloadsJob(contentDir: string): DownloadsJob | undefined {
-  const job = (globalThis as Record<symbol, unknown>)[SLOT] as DownloadsJob | undefined;
-  delete (globalThis as Record<symbol, unknown>)[SLOT];
-  return job && job.contentDir === contentDir ? job : undefined;
-}

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
@@ -11,10 +11,9 @@ import { missingNoteFindings, publicRevisions, revisionDepartment } from '../his
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { createSvgRenderer } from '../generators/flowchart/render-svg.ts';
 import { renderPowerFlowchart, renderTemplateChart, type RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
-import { shareFlowcharts } from '../site/shared-charts.ts';
-import { leavePrevalidatedModel } from '../site/shared-model.ts';
-import { whenPagesWritten } from '../site/pages-written-integration.ts';
-import { leaveDownloadsJob, startDownloads } from './downloads-job.ts';
+import type { BuildScope } from '../site/site-data.ts';
+import { astroConfig } from './astro-config.ts';
+import { startDownloads, type DownloadsJob } from './downloads-job.ts';
 import { codeFingerprint, contentFingerprints } from './fingerprint.ts';
 import { dropManifest, MANIFEST_VERSION, manifestPathFor, readManifest, writeManifest } from './manifest.ts';
 import { departmentFingerprints, pageFingerprints, planBuild, type BuildPlan } from './plan.ts';
@@ -114,7 +113,6 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   }
   const standard = templateCharts(model).map((c) => renderTemplateChart(renderer, c));
   const published = new Set([...chartOf.values(), ...standard.map((c) => c.image.hash)]);
-  shareFlowcharts(drawn);
   log(`流程图：共 ${published.size} 张不同的流程图；本次绘制 ${renderer.stats.charts} 张，用 ${renderer.stats.layouts} 种版式`);
   const flowcharts = lap(since);
   dropManifest(manifestFile);
@@ -125,11 +123,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // 10,000-power site). Moved aside, the old output is deleted in the background instead.
   const discarded = plan.mode === 'full' ? setAside(outDir) : undefined;
   rmSync(`${outDir}.partial`, { recursive: true, force: true });
-  const scopeFile = manifestFile.replace(/\.json$/, '.scope.json');
-  if (plan.mode === 'incremental') {
-    mkdirSync(dirname(scopeFile), { recursive: true });
-    writeFileSync(scopeFile, JSON.stringify({ powers: plan.changed, departments: plan.departments }));
-  }
+  const scope = plan.mode === 'incremental' ? { powers: new Set(plan.changed), departments: new Set(plan.departments) } : undefined;
   const codes = model.powers.map((p) => p.code);
   const shards = shardCount(codes.length);
   const only =
@@ -140,14 +134,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // downloads; an incremental build's new pages are read from its own output before the merge.
   let indexing: Promise<IndexStats> | undefined;
   const startIndexing = () => (indexing ??= indexSearch({ site: outDir, codes, shards, only, overlay: plan.mode === 'incremental' ? target : undefined }));
-  leaveDownloadsJob(downloads);
-  whenPagesWritten(() => void startIndexing().catch(() => {}));
-  try {
-    await runAstro(root, target, model, history, contentDir, plan.mode === 'incremental' ? scopeFile : undefined);
-  } finally {
-    whenPagesWritten(undefined);
-    shareFlowcharts(undefined);
-  }
+  await runAstro({ root, outDir: target, contentDir, model, history, scope, charts: drawn, downloads, onPagesWritten: () => void startIndexing().catch(() => {}) });
   const aggregates = plan.mode === 'incremental' ? mergePartial(target, outDir, plan, previous!.aggregates, published) : undefined;
   const astro = lap(since);
 
@@ -179,22 +166,22 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   };
 }
 
-async function runAstro(root: string, outDir: string, model: Model, history: ContentHistory, contentDir: string, scopeFile?: string): Promise<void> {
-  const saved = { scope: process.env.QUANZE_ONLY_POWERS, content: process.env.QUANZE_CONTENT, telemetry: process.env.ASTRO_TELEMETRY_DISABLED };
-  if (scopeFile) process.env.QUANZE_ONLY_POWERS = scopeFile;
-  else delete process.env.QUANZE_ONLY_POWERS;
-  process.env.QUANZE_CONTENT = contentDir;
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  leavePrevalidatedModel({ model, history }, contentDir);
-  try {
-    const { build } = await import('astro');
-    await build({ root, outDir });
-  } finally {
-    for (const [key, value] of [['QUANZE_ONLY_POWERS', saved.scope], ['QUANZE_CONTENT', saved.content], ['ASTRO_TELEMETRY_DISABLED', saved.telemetry]] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
+interface AstroRun {
+  root: string;
+  outDir: string;
+  contentDir: string;
+  model: Model;
+  history: ContentHistory;
+  scope?: BuildScope;
+  charts: ReadonlyMap<string, RenderedFlowchart>;
+  downloads: DownloadsJob;
+  onPagesWritten: () => void;
+}
+
+/** Astro in this process, configured here from explicit options (astro.config.mjs is not read). */
+async function runAstro({ root, ...options }: AstroRun): Promise<void> {
+  const { build } = await import('astro');
+  await build({ ...astroConfig(options), root, configFile: false });
 }
 
 /**

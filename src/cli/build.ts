@@ -13,6 +13,8 @@ export async function runBuild(args: string[]): Promise<number> {
   });
   // The build empties its output folder: never one that holds the project or the content.
   const outDir = outputFolder(values.out, '--out', [process.cwd(), values.content]);
+  // Astro's telemetry is switched off only through the environment; this is the command's edge.
+  process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   try {
     const result = await buildSite({ root: process.cwd(), contentDir: resolve(values.content), outDir, full: values.full, log: (m) => console.log(m) });
     const s = result.seconds;

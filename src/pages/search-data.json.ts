@@ -1,7 +1,7 @@
 import { readSearchData } from '../search/search-data.ts';
-import { contentDir } from '../site/content-dir.ts';
+import { siteContentDir } from '../site/data.ts';
 
 /** The search page's synonyms and traditional-character table, as one small file it loads with the index. */
 export function GET(): Response {
-  return new Response(JSON.stringify(readSearchData(contentDir())), { headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(readSearchData(siteContentDir())), { headers: { 'content-type': 'application/json' } });
 }

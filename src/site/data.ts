@@ -1,35 +1,26 @@
-import { resolve } from 'node:path';
-import { contentDir } from './content-dir.ts';
-import { checkContentAt } from '../model/check.ts';
-import { formatFinding } from '../model/findings.ts';
+import site from 'virtual:quanze/site-data';
 import type { Model, PowerModel } from '../model/types.ts';
 import type { SiteSettings } from '../schema/site.ts';
-import { sharedHistory, sharedModel } from './shared-model.ts';
 import { buildsPowerPages } from './build-scope.ts';
 import { createSvgRenderer } from '../generators/flowchart/render-svg.ts';
 import { renderPowerFlowchart, renderTemplateChart, type RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
-import { sharedFlowchart } from './shared-charts.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
-import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
-import { recordNamesFor } from '../generators/diff/record-fields.ts';
+import type { ContentHistory } from '../history/content-history.ts';
 import { checkLaws, type LawsReport } from '../generators/laws-check.ts';
 import { lawEffects, type EffectRecord } from '../generators/law-effects.ts';
 
 /**
- * Build-time data for the pages: the content is loaded, validated and resolved once per build and
- * shared by every page; pages only call generators on it.
+ * Build-time data for the pages: the model the site integration validated (or quanze build
+ * passed it), given through the virtual module virtual:quanze/site-data; pages only call
+ * generators on it.
  */
-let model: Model | undefined;
-
 export function getModel(): Model {
-  model ??= sharedModel();
-  if (model) return model;
-  const result = checkContentAt(contentDir());
-  if (!result.ok || !result.model) {
-    throw new Error(`内容校验未通过：\n${result.findings.filter((f) => f.severity === 'error').map(formatFinding).join('\n')}`);
-  }
-  model = result.model;
-  return model;
+  return site.model;
+}
+
+/** The content folder the site is built from (the search catalogue reads its data files). */
+export function siteContentDir(): string {
+  return site.contentDir;
 }
 
 let powerIndex: { byCode: Map<string, PowerModel>; children: Map<string, PowerModel[]> } | undefined;
@@ -71,10 +62,10 @@ const flowcharts = new Map<string, RenderedFlowchart>();
 /**
  * A power's flowchart with its SVG, published at /flowcharts/<hash>.svg beside its Mermaid source
  * at /flowcharts/<hash>.mmd; the page carries the text equivalent. quanze build has drawn it
- * already (see shared-charts.ts); a bare `astro build` draws it here.
+ * already (passed in as the site data's charts); a bare `astro build` draws it here.
  */
 export function getPowerFlowchart(power: PowerModel): RenderedFlowchart {
-  let chart = flowcharts.get(power.code) ?? sharedFlowchart(power.code);
+  let chart = flowcharts.get(power.code) ?? site.charts?.get(power.code);
   if (!chart) {
     chart = renderPowerFlowchart(renderer, getModel(), power);
     flowcharts.set(power.code, chart);
@@ -106,12 +97,9 @@ export function flowchartUrl(hash: string, ext: 'svg' | 'mmd'): string {
   return `/flowcharts/${hash}.${ext}`;
 }
 
-let history: ContentHistory | undefined;
-
 /** The content's git history, read once per build (one git log, one batch read), or taken from quanze build. */
 export function getHistory(): ContentHistory {
-  history ??= sharedHistory() ?? readContentHistory(contentDir(), (id) => getModel().laws.get(id)?.short ?? id, recordNamesFor(getModel()));
-  return history;
+  return site.history();
 }
 
 let lawsReport: LawsReport | undefined;

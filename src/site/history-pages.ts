@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PowerRevision } from '../history/content-history.ts';
-import { contentDir } from './content-dir.ts';
 import { changeDates, listSnapshot, type ListSnapshot } from '../history/list-snapshots.ts';
 import { publicRevision, publicRevisions, type PublicRevision } from '../history/public-record.ts';
 import { powerEntities, recordNamesFor, type Entity, type RecordNames } from '../generators/diff/record-fields.ts';
@@ -10,7 +9,7 @@ import type { AdjustmentItem } from '../schema/adjustment.ts';
 import type { AdjustmentModel } from '../model/types.ts';
 import type { PowerRecord } from '../model/snapshot.ts';
 import { buildsDepartmentPages, buildsPowerPages } from './build-scope.ts';
-import { getHistory, getModel, powerByCode } from './data.ts';
+import { getHistory, getModel, powerByCode, siteContentDir } from './data.ts';
 
 /**
  * What the history pages show, computed once per build from the history read once per build:
@@ -160,7 +159,7 @@ export function snapshotOf(department: string, date: string): ListSnapshot {
 /** A version's file as it is in the work tree now (undefined when it is gone or unreadable). */
 function workTreeText(r: PowerRevision): string | undefined {
   try {
-    return readFileSync(join(contentDir(), 'powers', ...r.file.split('/').slice(-2)), 'utf8');
+    return readFileSync(join(siteContentDir(), 'powers', ...r.file.split('/').slice(-2)), 'utf8');
   } catch {
     return undefined;
   }

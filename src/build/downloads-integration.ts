@@ -1,18 +1,27 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentDir } from './content-dir.ts';
-import { sharedModel } from './shared-model.ts';
-import { buildDownload, downloadSpecs } from '../build/downloads.ts';
-import { startDownloads, takeDownloadsJob, type DownloadsJob } from '../build/downloads-job.ts';
-import { publishDownloads } from '../build/write-downloads.ts';
+import type { Model } from '../model/types.ts';
+import { buildDownload, downloadSpecs } from './downloads.ts';
+import { startDownloads, type DownloadsJob } from './downloads-job.ts';
+import { publishDownloads } from './write-downloads.ts';
 
 /**
  * The /downloads/ files (XLSX, CSV, JSON) are made on a worker thread that runs beside Astro's
- * page rendering (started by quanze build even earlier), then copied into the output when the
- * pages are done. Files whose powers did not change come from a cache kept between builds.
+ * page rendering (started by quanze build even earlier and passed in as `job`), then copied into
+ * the output when the pages are done. Files whose powers did not change come from a cache kept
+ * between builds.
  */
-export function downloadsIntegration(): AstroIntegration {
+export interface DownloadsOptions {
+  contentDir: string;
+  /** A job already started (by quanze build); without one, the integration starts its own. */
+  job?: DownloadsJob;
+  /** The validated model, once the site integration has it. */
+  model: () => Model;
+}
+
+export function downloadsIntegration(options: DownloadsOptions): AstroIntegration {
   let root = process.cwd();
+  let given = options.job;
   let job: DownloadsJob | undefined;
   return {
     name: 'quanze-downloads',
@@ -24,10 +33,9 @@ export function downloadsIntegration(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use('/downloads/', (req, res, next) => {
           const name = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0]!);
-          // The validation integration shares the model it checked when the server started.
-          const model = sharedModel();
-          const spec = model && downloadSpecs(model).find((s) => s.file === name);
-          if (!model || !spec) return next();
+          const model = options.model();
+          const spec = downloadSpecs(model).find((s) => s.file === name);
+          if (!spec) return next();
           buildDownload(model, spec).then(
             (body) => res.end(body),
             (error: unknown) => next(error),
@@ -35,11 +43,12 @@ export function downloadsIntegration(): AstroIntegration {
         });
       },
       'astro:build:start': () => {
-        job = takeDownloadsJob(contentDir());
+        // A job serves one build: a second build with this config starts its own.
+        job = given;
+        given = undefined;
         if (!job) {
-          // astro build on its own: the validation integration has shared the model by now.
-          job = startDownloads(root, contentDir());
-          job.provide(sharedModel()!);
+          job = startDownloads(root, options.contentDir);
+          job.provide(options.model());
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
