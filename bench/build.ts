@@ -111,7 +111,7 @@ for (const size of sizes) {
   for (let i = 0; i < runs; i++) {
     // Cold: no flowchart, download or build caches, no Astro data store, no output.
     rmSync(join(project, 'dist'), { recursive: true, force: true });
-    for (const cache of ['.cache/quanze-flowcharts', '.cache/quanze-downloads', '.cache/quanze-build', '.astro']) rmSync(join(ROOT, 'node_modules', cache), { recursive: true, force: true });
+    for (const cache of ['.cache/quanze-flowcharts', '.cache/quanze-downloads', '.cache/quanze-build', '.cache/quanze-parse', '.astro']) rmSync(join(ROOT, 'node_modules', cache), { recursive: true, force: true });
     rmSync(join(project, '.astro'), { recursive: true, force: true });
     const build = timed(project, 'node bin/quanze.mjs build');
     ours.push({ build, phases: phases(build.output) });

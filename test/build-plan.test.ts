@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planBuild, type BuildInputs } from '../src/build/plan.ts';
 import type { BuildManifest } from '../src/build/manifest.ts';
@@ -110,6 +110,51 @@ describe('search shards', () => {
       rmSync(site, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('keeps a bundle only while its pages are the same: the result equals indexing afresh', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quanze-reuse-'));
+    const site = join(dir, 'site');
+    const fresh = join(dir, 'fresh');
+    const reuse = join(dir, 'state/search.json');
+    const codes = ['X-1', 'X-2', 'X-3', 'X-4'];
+    const page = (root: string, code: string, title: string, body: string) => {
+      mkdirSync(join(root, 'powers', code), { recursive: true });
+      const record = `<template data-search-catalogue>${JSON.stringify({ type: '事项', title, code, filters: {}, lines: [] })}</template>`;
+      writeFileSync(join(root, 'powers', code, 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><article data-pagefind-body><h1>${title}</h1>${record}<p>${body}</p></article></body></html>\n`);
+    };
+    const bundles = (root: string) =>
+      readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && /^pagefind/.test(relative(root, e.parentPath)))
+        .map((e) => relative(root, join(e.parentPath, e.name)))
+        .sort()
+        .map((f) => [f, readFileSync(join(root, f)).toString('base64')]);
+    /** Indexes the site with its record of last time, and a copy of its pages afresh: same bundles. */
+    const both = async () => {
+      const kept = await indexSearch({ site, codes, shards: 2, reuse });
+      rmSync(fresh, { recursive: true, force: true });
+      cpSync(join(site, 'powers'), join(fresh, 'powers'), { recursive: true });
+      await indexSearch({ site: fresh, codes, shards: 2 });
+      expect(bundles(site)).toEqual(bundles(fresh));
+      return kept;
+    };
+    try {
+      for (const code of codes) page(site, code, `事项${code}`, '受理申请');
+      expect((await both()).reused).toEqual([]);
+      expect((await both()).reused.sort()).toEqual(['pagefind', 'pagefind-text-0', 'pagefind-text-1']);
+      // A body change: the catalogue and the other shard stay, the page's shard is written again.
+      page(site, 'X-2', '事项X-2', '审查材料并作出决定');
+      const afterBody = await both();
+      expect(afterBody.written).toEqual([`pagefind-text-${shardOf('X-2', 2)}`]);
+      // A title change reaches the catalogue too.
+      page(site, 'X-3', '改名后的事项', '受理申请');
+      expect((await both()).written.sort()).toEqual(['pagefind', `pagefind-text-${shardOf('X-3', 2)}`]);
+      // A bundle replaced behind its back (here: deleted) is written again, whatever the record says.
+      rmSync(join(site, 'pagefind'), { recursive: true });
+      expect((await both()).written).toEqual(['pagefind']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('site-wide downloads from department parts', () => {

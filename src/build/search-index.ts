@@ -1,8 +1,9 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { close as closePagefind, createIndex, type PagefindIndex } from 'pagefind';
+import { basename, dirname, join } from 'node:path';
 import { catalogueHtml, readCatalogueRecord } from '../search/catalogue.ts';
+import { sha } from './fingerprint.ts';
+import { runIndexJobs, type JobInput } from './search-index-job.ts';
 
 /**
  * The site's search indexes, two kinds:
@@ -73,6 +74,9 @@ export interface IndexStats {
   otherPages: number;
   shards: number;
   indexed: number[];
+  /** Bundles (output folder names) written by this build, and kept from the last: made from the same pages or records. */
+  written: string[];
+  reused: string[];
   ms: number;
 }
 
@@ -84,12 +88,19 @@ export interface IndexOptions {
   only?: Set<number>;
   /** A folder whose pages, where present, replace the site's (an incremental build's output). */
   overlay?: string;
+  /**
+   * A file (outside the site) recording what each bundle was made from: a bundle whose pages or
+   * records are the same as last time, and which is still the one written then, is kept as it is
+   * (pagefind writes the same bytes from the same input).
+   */
+  reuse?: string;
 }
 
 /**
- * Indexes the given shards (all by default) of a site whose pages are written, two shards at a
- * time where there are two cores, through pagefind's Node API (one index per shard, each page
- * added by its path so pagefind gives it the page's own URL). Every page must be complete on disk,
+ * Indexes the given shards (all by default) of a site whose pages are written, two bundles at a
+ * time where there are two cores, each on a worker thread with its own pagefind service
+ * (search-index-job.ts), through pagefind's Node API (one index per bundle, each page added by
+ * its path so pagefind gives it the page's own URL). Every page must be complete on disk,
  * and pagefind must return exactly those pages: a page missing from search is an error, never a
  * silent gap.
  */
@@ -102,27 +113,19 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
 
   const others = otherSearchPages([options.overlay, site].filter((r): r is string => !!r));
   const catalogued = [...options.codes.map((code) => `powers/${code}/index.html`), ...others];
-  const queue: (number | 'pages' | 'catalogue')[] = ['catalogue', 'pages', ...members.keys()];
-  const lanes = Math.min(2, availableParallelism(), queue.length);
-  // Every lane is let finish before the pagefind service (a child process, which would otherwise
-  // keep the build from exiting) is closed; then the first failure is reported.
-  const lanesDone = await Promise.allSettled(
-    Array.from({ length: lanes }, async () => {
-      try {
-        for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
-          if (k === 'catalogue') await indexCatalogue(site, options.overlay, catalogued);
-          else if (k === 'pages') await indexBundle(site, options.overlay, PAGES_BUNDLE, others, '其他页面');
-          else await indexBundle(site, options.overlay, shardDir(k), members.get(k)!.map((code) => `powers/${code}/index.html`), `分片 ${k}`);
-        }
-      } catch (error) {
-        queue.length = 0;
-        throw error;
-      }
-    }),
+  const made = new BundleInputs(options.reuse);
+  const html = (bundle: string, files: string[], label: string) => () => made.unlessCurrent({ output: join(site, bundle), label, files, pages: readPages(site, options.overlay, files) });
+  // The catalogue is the largest job: first, so that the lanes finish together.
+  await runIndexJobs(
+    Math.min(2, availableParallelism()),
+    [
+      () => made.unlessCurrent({ output: join(site, CATALOGUE_BUNDLE), label: '目录', files: catalogued, pages: cataloguePages(site, options.overlay, catalogued) }),
+      ...[...members].map(([k, codes]) => html(shardDir(k), codes.map((code) => `powers/${code}/index.html`), `分片 ${k}`)),
+      html(PAGES_BUNDLE, others, '其他页面'),
+    ],
+    (job) => made.written(job),
   );
-  await closePagefind();
-  const failure = lanesDone.find((lane) => lane.status === 'rejected');
-  if (failure) throw failure.reason;
+  made.save();
   // Shards left from a build with more of them would be merged in again: remove them (and the
   // numbered full-text shards of builds before the catalogue existed).
   for (const entry of readdirSync(site)) {
@@ -133,23 +136,84 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   const filled = new Set(options.codes.map((c) => shardOf(c, shards)));
   const bundles = [...[...filled].sort((a, b) => a - b).map((k) => `/${shardDir(k)}/`), ...(others.length ? [`/${PAGES_BUNDLE}/`] : [])];
   writeFileSync(join(site, SHARD_LIST), JSON.stringify(bundles));
-  return { pages: options.codes.length, otherPages: others.length, shards, indexed: [...members.keys()], ms: performance.now() - started };
+  return { pages: options.codes.length, otherPages: others.length, shards, indexed: [...members.keys()], written: made.writtenBundles, reused: made.reused, ms: performance.now() - started };
 }
 
-async function indexBundle(site: string, overlay: string | undefined, bundle: string, files: string[], label: string): Promise<void> {
-  await writeBundle(site, bundle, files, label, readPages(site, overlay, files), (index, { rel, content }) => index.addHTMLFile({ sourcePath: rel, content }));
+/**
+ * What each bundle was last made from, by output folder: the hash of its input (pagefind's
+ * version, the page paths and bytes or the records) and of the entry file pagefind wrote for it.
+ * The record is dropped when indexing starts and saved only when every bundle was written, so a
+ * failed or interrupted build leaves nothing to trust.
+ */
+class BundleInputs {
+  private readonly previous: Record<string, { input: string; entry: string }>;
+  private readonly next: Record<string, { input: string; entry: string }>;
+  private readonly inputs = new Map<string, string>();
+  private readonly file: string | undefined;
+  reused: string[] = [];
+  writtenBundles: string[] = [];
+
+  constructor(file: string | undefined) {
+    this.file = file;
+    this.previous = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as typeof this.previous) : {};
+    this.next = { ...this.previous };
+    if (file) rmSync(file, { force: true });
+  }
+
+  /** The job, or undefined when its bundle is the one written last time from the same input. */
+  unlessCurrent(job: JobInput): JobInput | undefined {
+    if (job.files.length === 0) {
+      // Pagefind makes no index of nothing: no bundle.
+      rmSync(job.output, { recursive: true, force: true });
+      delete this.next[job.output];
+      return undefined;
+    }
+    if (!this.file) return job;
+    const input = sha(PAGEFIND_VERSION, JSON.stringify(job.files), ...job.pages.flatMap((p) => [p.rel, p.content]));
+    const last = this.previous[job.output];
+    delete this.next[job.output];
+    if (last && last.input === input && last.entry === entryHash(job.output)) {
+      this.next[job.output] = last;
+      this.reused.push(basename(job.output));
+      return undefined;
+    }
+    this.inputs.set(job.output, input);
+    return job;
+  }
+
+  written(job: JobInput): void {
+    this.writtenBundles.push(basename(job.output));
+    const input = this.inputs.get(job.output);
+    const entry = entryHash(job.output);
+    if (input && entry) this.next[job.output] = { input, entry };
+  }
+
+  save(): void {
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(this.file, JSON.stringify(this.next));
+  }
 }
 
-/** The catalogue: every searchable page's catalogue record, as one index of small HTML records. */
-async function indexCatalogue(site: string, overlay: string | undefined, files: string[]): Promise<void> {
-  const records = readPages(site, overlay, files).map(({ rel, content }) => {
+/** The hash of a bundle's pagefind-entry.json (which names every index file by its content hash). */
+function entryHash(bundle: string): string | undefined {
+  const entry = join(bundle, 'pagefind-entry.json');
+  return existsSync(entry) ? sha(readFileSync(entry)) : undefined;
+}
+
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+
+/**
+ * The catalogue: every searchable page's catalogue record, as one index of small HTML documents
+ * (src/search/catalogue.ts: the title a weighted heading, so pagefind ranks title matches first),
+ * each under its page's path and so its page's URL.
+ */
+function cataloguePages(site: string, overlay: string | undefined, files: string[]): { rel: string; content: string }[] {
+  return readPages(site, overlay, files).map(({ rel, content }) => {
     const record = readCatalogueRecord(content);
     if (!record) throw new Error(`页面 ${rel} 没有搜索目录记录（data-search-catalogue）：网站构建不完整，未建立搜索索引`);
-    return { rel, record };
+    return { rel, content: catalogueHtml(record) };
   });
-  await writeBundle(site, CATALOGUE_BUNDLE, files, '目录', records, (index, { rel, record }) =>
-    index.addHTMLFile({ url: `/${rel.replace(/index\.html$/, '')}`, content: catalogueHtml(record) }),
-  );
 }
 
 /**
@@ -162,38 +226,6 @@ function readPages(site: string, overlay: string | undefined, files: string[]): 
     if (!page || !isCompletePage(page)) throw new Error(`${rel.startsWith('powers/') ? '事项页' : '页面'} ${rel} 不存在或不完整：网站构建不完整，未建立搜索索引`);
     return { rel, content: readFileSync(page, 'utf8') };
   });
-}
-
-async function writeBundle<T extends { rel: string }>(
-  site: string,
-  bundle: string,
-  files: string[],
-  label: string,
-  items: T[],
-  add: (index: PagefindIndex, item: T) => Promise<{ errors: string[]; file: { url: string } }>,
-): Promise<void> {
-  const output = join(site, bundle);
-  rmSync(output, { recursive: true, force: true });
-  if (files.length === 0) return;
-  const failed = (what: string, errors: string[]) => new Error(`搜索索引${label}建立失败（${what}）：\n${errors.join('\n')}`);
-  const created = await createIndex();
-  if (!created.index) throw failed('创建索引', created.errors);
-  const index = created.index;
-  try {
-    const added = await Promise.all(items.map(async (item) => ({ rel: item.rel, ...(await add(index, item)) })));
-    const rejected = added.filter((a) => a.errors.length > 0);
-    if (rejected.length) throw failed('收录页面', rejected.map((a) => `${a.rel}：${a.errors.join('；')}`));
-    // Reconciled from what pagefind returned: each page under its own URL, none twice, none missing.
-    const urls = new Set(added.map((a) => a.file.url));
-    const missing = files.filter((rel) => !urls.has(`/${rel.replace(/index\.html$/, '')}`));
-    if (urls.size !== files.length || missing.length) {
-      throw new Error(`搜索索引${label}应收录 ${files.length} 个页面，实际收录 ${urls.size} 个${missing.length ? `；未收录：${missing.join('、')}` : ''}`);
-    }
-    const written = await index.writeFiles({ outputPath: output });
-    if (written.errors.length) throw failed('写出索引', written.errors);
-  } finally {
-    await index.deleteIndex();
-  }
 }
 
 /** A page Astro has finished writing ends with its closing tag. */

@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
-import type { Finding } from '../model/findings.ts';
+import { parseCacheFor } from '../model/parse-cache.ts';
+import { formatRuleSummary, type Finding } from '../model/findings.ts';
 import type { Model } from '../model/types.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
 import { departmentUpdateDates } from './downloads.ts';
 import { recordNamesFor } from '../generators/diff/record-fields.ts';
-import { missingNoteFindings, publicRevisions, revisionDepartment } from '../history/public-record.ts';
+import { missingNoteFindings, NO_CHANGE_NOTE, publicRevisions, revisionDepartment } from '../history/public-record.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { createSvgRenderer } from '../generators/flowchart/render-svg.ts';
 import { renderPowerFlowchart, renderTemplateChart, type RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
@@ -72,7 +73,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 
   // The downloads take longest of the side work: start them first, on their own thread.
   const downloads = startDownloads(root, contentDir);
-  const checked = checkContentAt(contentDir);
+  const checked = checkContentAt(contentDir, { cache: parseCacheFor(root, contentDir), parallel: true });
   if (!checked.ok || !checked.model) {
     await downloads.cancel();
     throw new ContentInvalidError(checked.findings);
@@ -133,14 +134,14 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // Search indexing starts as soon as Astro has written the pages, while it still waits for the
   // downloads; an incremental build's new pages are read from its own output before the merge.
   let indexing: Promise<IndexStats> | undefined;
-  const startIndexing = () => (indexing ??= indexSearch({ site: outDir, codes, shards, only, overlay: plan.mode === 'incremental' ? target : undefined }));
+  const startIndexing = () => (indexing ??= indexSearch({ site: outDir, codes, shards, only, overlay: plan.mode === 'incremental' ? target : undefined, reuse: manifestFile.replace(/\.json$/, '.search.json') }));
   await runAstro({ root, outDir: target, contentDir, model, history, scope, charts: drawn, downloads, onPagesWritten: () => void startIndexing().catch(() => {}) });
   const aggregates = plan.mode === 'incremental' ? mergePartial(target, outDir, plan, previous!.aggregates, published) : undefined;
   const astro = lap(since);
 
   since = performance.now();
   const index = await startIndexing();
-  log(`搜索索引：${codes.length} 个事项页，${shards} 个分片，重建 ${index.indexed.length} 个；法律、部门、岗责体系和类别页 ${index.otherPages} 个`);
+  log(`搜索索引：${codes.length} 个事项页，${shards} 个分片，重建 ${index.indexed.length} 个（写出 ${index.written.join('、') || '无'}；内容未变、沿用上次的 ${index.reused.length} 个）；法律、部门、岗责体系和类别页 ${index.otherPages} 个`);
   const indexSeconds = lap(since);
 
   await discarded;
@@ -229,5 +230,8 @@ function unexplainedChanges(model: Model, history: ContentHistory): string | und
     byDepartment.set(id, (byDepartment.get(id) ?? 0) + 1);
   }
   const name = (id: string) => model.departments.find((d) => d.id === id)?.name ?? id;
-  return `警告：${findings.length} 处变更既未填写变更说明（change_note）也没有调整记录，公开的变更记录显示为「内容调整（未填写变更说明）」：${[...byDepartment].map(([id, n]) => `${name(id)} ${n} 处`).join('，')} (missing-change-note)`;
+  return formatRuleSummary(
+    'missing-change-note',
+    `${findings.length} 处变更既未填写变更说明（change_note）也没有调整记录，公开的变更记录显示为「${NO_CHANGE_NOTE}」：${[...byDepartment].map(([id, n]) => `${name(id)} ${n} 处`).join('，')}`,
+  );
 }

@@ -19,12 +19,37 @@ export function normalizeForQuote(text: string): string {
   return normalizeWithOffsets(text).text;
 }
 
+/**
+ * Statute texts are compared with many quotes (every power citing an article): their normalised
+ * form is kept for the texts seen last, up to a bound.
+ */
+const normalized = new Map<string, { text: string; offsets: number[] }>();
+const NORMALIZED_KEPT = 4096;
+
+function normalizedStatute(text: string): { text: string; offsets: number[] } {
+  let hit = normalized.get(text);
+  if (!hit) {
+    if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+    hit = normalizeWithOffsets(text);
+    normalized.set(text, hit);
+  }
+  return hit;
+}
+
 /** The normalised text and, for each of its characters, the offset of the original character. */
 function normalizeWithOffsets(text: string): { text: string; offsets: number[] } {
   let out = '';
   const offsets: number[] = [];
   let offset = 0;
   for (const original of text) {
+    // CJK unified ideographs (most of any statute) are their own NFKC form and no whitespace.
+    const code = original.charCodeAt(0);
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      out += original;
+      offsets.push(offset);
+      offset += 1;
+      continue;
+    }
     for (const ch of original.normalize('NFKC')) {
       if (/\s/.test(ch)) continue;
       const mapped = WIDTH_MAP[ch] ?? ch;
@@ -50,7 +75,7 @@ const CONTEXT = 12;
 
 /** Checks a quote against the text of the article, paragraph or item it cites. */
 export function compareQuote(quote: string, statuteText: string): QuoteResult {
-  const statute = normalizeWithOffsets(statuteText);
+  const statute = normalizedStatute(statuteText);
   const haystack = statute.text;
   const original = (from: number, to: number) => statuteText.slice(statute.offsets[from], statute.offsets[Math.min(to, haystack.length)]).replace(/\s+/g, '');
   const rawPieces = quote.split(ELLIPSIS);

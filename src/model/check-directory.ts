@@ -87,8 +87,9 @@ export function checkDirectoryLinks(ctx: {
   const powerSource = new Map(ctx.powerSources.map((s) => [s.file, s]));
   for (const power of ctx.powers) {
     if (power.directoryCode === undefined) continue;
-    const at = powerSource.get(power.file)?.locate(['directory_code']) ?? FILE_START;
-    const report = (message: string, rule: RuleId) => ctx.findings.push(finding(rule, power.file, at, 'directory_code', message));
+    // Located only for a finding: a source may have to be parsed again to find a place (parse-cache.ts).
+    const report = (message: string, rule: RuleId) =>
+      ctx.findings.push(finding(rule, power.file, powerSource.get(power.file)?.locate(['directory_code']) ?? FILE_START, 'directory_code', message));
     const directoryId = power.department.directory;
     if (directoryId === undefined) {
       report(`${power.department.name}没有指定上级目录（部门文件的 directory），directory_code 无从对照`, 'no-directory');

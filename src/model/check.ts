@@ -26,7 +26,10 @@ export interface CheckResult {
 
 /** Load → validate → resolve, for the content folder at `root`. */
 export function checkContentAt(root: string, options: LoadOptions = {}): CheckResult {
-  return checkContent(loadContent(root, options));
+  const result = checkContent(loadContent(root, options));
+  // The places the rules asked of kept files are kept too.
+  options.cache?.save();
+  return result;
 }
 
 export function checkContent(loaded: LoadedContent): CheckResult {

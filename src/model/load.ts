@@ -2,6 +2,8 @@ import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { FILE_START, finding, type Finding } from './findings.ts';
 import type { RuleId } from './rules.ts';
+import type { ParseCache } from './parse-cache.ts';
+import { parseAll, type ParseTask } from './parse-pool.ts';
 import { parseYamlSource, readText, splitFrontmatter, type YamlSource } from './source-file.ts';
 
 /** A power file as read from disk: its front-matter (with positions) and its body. */
@@ -43,6 +45,10 @@ export interface LoadedContent {
 export interface LoadOptions {
   /** Findings name files relative to this folder (default: the working directory). */
   relativeTo?: string;
+  /** Parsed YAML kept between runs (parse-cache.ts); saved when loading is done. */
+  cache?: ParseCache;
+  /** Parse the power files on two threads where there are many (parse-pool.ts). */
+  parallel?: boolean;
 }
 
 /**
@@ -57,12 +63,13 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   const unread: Unread = (path, rule, message) => out.findings.push(finding(rule, rel(path), FILE_START, '', message));
   const listFiles = (dir: string, pattern: RegExp, recursive = false) => listContentFiles(dir, pattern, recursive, unread);
 
+  const parse = (text: string, file: string, firstLine?: number) => (options.cache ? options.cache.parse(text, file, firstLine) : parseYamlSource(text, file, firstLine));
   const readYaml = (path: string): YamlSource | undefined => {
     const file = rel(path);
     const { text, findings } = readText(path, file);
     out.findings.push(...findings);
     if (text === undefined) return undefined;
-    const parsed = parseYamlSource(text, file);
+    const parsed = parse(text, file);
     out.findings.push(...parsed.findings);
     return parsed.source;
   };
@@ -97,43 +104,46 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   }
 
   const powersDir = join(root, 'powers');
+  // Read first, then parsed together (parse-pool.ts); findings are kept in the order of the files.
+  const read: { findings: Finding[]; power?: Omit<PowerSource, keyof YamlSource>; task?: ParseTask }[] = [];
   for (const path of listFiles(powersDir, /.*/, true)) {
     const file = rel(path);
     const parts = relative(powersDir, path).split(sep);
     const name = parts[parts.length - 1]!;
     const ext = /\.(mdx?)$/.exec(name)?.[1] as 'md' | 'mdx' | undefined;
     if (parts.length !== 2 || !ext) {
-      out.findings.push(
-        finding('misplaced-file', file, FILE_START, '', '事项文件应放在 content/powers/<部门标识>/<事项编码>.md（或 .mdx）'),
-      );
+      read.push({ findings: [finding('misplaced-file', file, FILE_START, '', '事项文件应放在 content/powers/<部门标识>/<事项编码>.md（或 .mdx）')] });
       continue;
     }
     const { text, findings } = readText(path, file);
-    out.findings.push(...findings);
+    read.push({ findings });
     if (text === undefined) continue;
     const split = splitFrontmatter(text);
     if (!split) {
-      out.findings.push(
-        finding('frontmatter-missing', file, FILE_START, '', '文件须以 --- 开始、以 --- 结束的 YAML 头部（front-matter）开头'),
-      );
+      findings.push(finding('frontmatter-missing', file, FILE_START, '', '文件须以 --- 开始、以 --- 结束的 YAML 头部（front-matter）开头'));
       continue;
     }
     if (split.frontmatter.trim() === '') {
-      out.findings.push(finding('empty-file', file, { line: 2, column: 1 }, '', 'YAML 头部为空：请填写事项字段'));
+      findings.push(finding('empty-file', file, { line: 2, column: 1 }, '', 'YAML 头部为空：请填写事项字段'));
       continue;
     }
-    const parsed = parseYamlSource(split.frontmatter, file, split.frontmatterLine);
-    out.findings.push(...parsed.findings);
-    if (!parsed.source) continue;
-    out.powers.push({
-      ...parsed.source,
-      folder: parts[0]!,
-      stem: name.replace(/\.mdx?$/, ''),
-      extension: ext,
-      body: split.body,
-      bodyLine: split.bodyLine,
-    });
+    read[read.length - 1] = {
+      findings,
+      task: { text: split.frontmatter, file, firstLine: split.frontmatterLine },
+      power: { folder: parts[0]!, stem: name.replace(/\.mdx?$/, ''), extension: ext, body: split.body, bodyLine: split.bodyLine },
+    };
   }
+  const tasks = read.flatMap((r) => (r.task ? [r.task] : []));
+  const parsed = parseAll(tasks, options.cache, options.parallel ?? false);
+  let next = 0;
+  for (const r of read) {
+    out.findings.push(...r.findings);
+    if (!r.task || !r.power) continue;
+    const result = parsed[next++]!;
+    out.findings.push(...result.findings);
+    if (result.source) out.powers.push({ ...result.source, ...r.power });
+  }
+  options.cache?.save();
   return out;
 }
 

@@ -40,6 +40,8 @@ export interface CodePattern {
   test(code: string): boolean;
 }
 
+const compiledPatterns = new Map<string, RE2JS>();
+
 /** Codes are short; a longer value is refused before any matching. */
 const MAX_CODE_LENGTH = 64;
 
@@ -49,7 +51,12 @@ const MAX_CODE_LENGTH = 64;
  */
 export function codeRegex(table: StageTable, region: string, categoryCode: string): CodePattern {
   const source = table.codePattern.replaceAll('{region}', region).replaceAll('{category_code}', categoryCode);
-  const compiled = RE2JS.compile(source);
+  // Compiled once per pattern: every power of a department and category has the same one.
+  let compiled = compiledPatterns.get(source);
+  if (!compiled) {
+    compiled = RE2JS.compile(source);
+    compiledPatterns.set(source, compiled);
+  }
   return { source, test: (code) => code.length <= MAX_CODE_LENGTH && compiled.matcher(code).find() };
 }
 
