@@ -31,7 +31,7 @@ describe('quanze validate', () => {
       expect(r.code).toBe(1);
       const lines = r.stderr.trim().split('\n');
       expect(lines.slice(0, -1)).toEqual([
-        'content/powers/test-dept/410100-CS-CF-001.md:8:1: error: YAML 格式错误：字段重复出现（Map keys must be unique） (yaml-syntax)',
+        'content/powers/test-dept/410100-CS-CF-001.md:8:1: error: YAML 格式错误：字段重复出现 (yaml-syntax)',
         'content/powers/test-dept/410100-CS-XK-001.md:4:11: error: category: 职权类别「行政许可类」不在 stages.yaml 中，是否应为「行政许可」？可选：行政许可、行政处罚、行政强制、行政确认、行政给付、行政征收、行政裁决、行政检查、行政奖励、其他行政权力 (unknown-category)',
       ]);
       expect(lines.at(-1)).toMatch(/^校验未通过：2 个错误，0 个警告/);

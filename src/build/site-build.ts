@@ -3,12 +3,12 @@ import { rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
 import { parseCacheFor } from '../model/parse-cache.ts';
-import type { Finding } from '../model/findings.ts';
+import { formatRuleSummary, type Finding } from '../model/findings.ts';
 import type { Model } from '../model/types.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
 import { departmentUpdateDates } from './downloads.ts';
 import { recordNamesFor } from '../generators/diff/record-fields.ts';
-import { missingNoteFindings, publicRevisions, revisionDepartment } from '../history/public-record.ts';
+import { missingNoteFindings, NO_CHANGE_NOTE, publicRevisions, revisionDepartment } from '../history/public-record.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { createSvgRenderer } from '../generators/flowchart/render-svg.ts';
 import { renderPowerFlowchart, renderTemplateChart, type RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
@@ -230,5 +230,8 @@ function unexplainedChanges(model: Model, history: ContentHistory): string | und
     byDepartment.set(id, (byDepartment.get(id) ?? 0) + 1);
   }
   const name = (id: string) => model.departments.find((d) => d.id === id)?.name ?? id;
-  return `警告：${findings.length} 处变更既未填写变更说明（change_note）也没有调整记录，公开的变更记录显示为「内容调整（未填写变更说明）」：${[...byDepartment].map(([id, n]) => `${name(id)} ${n} 处`).join('，')} (missing-change-note)`;
+  return formatRuleSummary(
+    'missing-change-note',
+    `${findings.length} 处变更既未填写变更说明（change_note）也没有调整记录，公开的变更记录显示为「${NO_CHANGE_NOTE}」：${[...byDepartment].map(([id, n]) => `${name(id)} ${n} 处`).join('，')}`,
+  );
 }

@@ -66,6 +66,14 @@ export function formatFinding(f: Finding): string {
   return `${f.file}:${f.line}:${f.column}: ${f.severity === 'error' ? 'error' : 'warning'}: ${field}${f.message} (${f.rule})`;
 }
 
+/**
+ * A summary of many findings of one rule (the build log counts them per department instead of
+ * listing each): its severity from the registry, the rule id at the end as in every finding.
+ */
+export function formatRuleSummary(rule: RuleId, message: string): string {
+  return `${RULES[rule].severity === 'error' ? '错误' : '警告'}：${message} (${rule})`;
+}
+
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),

@@ -1,5 +1,5 @@
 import { lstatSync, readFileSync } from 'node:fs';
-import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import { CST, Lexer, LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import { FILE_START, finding, type FieldPath, type Finding } from './findings.ts';
 
 /**
@@ -87,18 +87,13 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): { so
   // Only the first syntax error is reported: the ones after it are nearly always its echoes.
   const [error] = doc.errors;
   if (error) {
-    let pos = lineCounter.linePos(error.pos[0]);
     // An unclosed quote is reported where the parser gave up (often the end of the file); point at
-    // the line that opened it instead.
-    if (error.code === 'MISSING_CHAR' && /closing .?quote/i.test(error.message)) {
-      const lines = text.split('\n');
-      const opened = lines.findIndex((l) => (l.replace(/\\./g, '').match(/"/g)?.length ?? 0) % 2 === 1);
-      if (opened !== -1) pos = { line: opened + 1, col: lines[opened]!.indexOf('"') + 1 };
-    }
+    // the quote that opened it instead, found among the lexer's tokens.
+    const quote = error.code === 'MISSING_CHAR' ? unclosedQuoteAt(text) : undefined;
+    const pos = lineCounter.linePos(quote ?? error.pos[0]);
+    const what = quote === undefined ? (YAML_ERRORS[error.code] ?? `无法解析（错误代码 ${error.code}）`) : '引号未闭合（请在这个值的末尾补上对应的引号）';
     const more = doc.errors.length > 1 ? `（修正后请重新校验，其后另有 ${doc.errors.length - 1} 处可能由此引起的错误）` : '';
-    findings.push(
-      finding('yaml-syntax', file, { line: pos.line + shift, column: pos.col }, '', `YAML 格式错误：${translateYamlError(error.code, error.message)}${more}`),
-    );
+    findings.push(finding('yaml-syntax', file, { line: pos.line + shift, column: pos.col }, '', `YAML 格式错误：${what}${more}`));
   }
   if (findings.length) return { findings };
   // Tags such as !!js/function are not part of the content format: the yaml package keeps them
@@ -106,14 +101,15 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): { so
   const tagWarning = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (tagWarning) {
     const pos = lineCounter.linePos(tagWarning.pos[0]);
-    return { findings: [finding('yaml-tag', file, { line: pos.line + shift, column: pos.col }, '', `不支持的 YAML 标签（${tagWarning.message.split('\n')[0]!.replace(/^Unresolved tag: /, '')}）：内容文件只用普通的文字、数字、列表和映射，请删除以 ! 开头的标签`)] };
+    const tag = text.slice(tagWarning.pos[0], tagWarning.pos[1]);
+    return { findings: [finding('yaml-tag', file, { line: pos.line + shift, column: pos.col }, '', `不支持的 YAML 标签（${tag}）：内容文件只用普通的文字、数字、列表和映射，请删除以 ! 开头的标签`)] };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
-  } catch (error) {
+  } catch {
     // Excessive alias expansion (a "billion laughs" document) or an alias to a missing anchor.
-    return { findings: [finding('yaml-alias', file, { line: firstLine, column: 1 }, '', `YAML 别名（*）过多或无法解析（${(error as Error).message.split('\n')[0]}）：内容文件中请不要使用锚点和别名，直接写出内容`)] };
+    return { findings: [finding('yaml-alias', file, { line: firstLine, column: 1 }, '', 'YAML 别名（*）过多或无法解析：内容文件中请不要使用锚点和别名，直接写出内容')] };
   }
   const locate: YamlSource['locate'] = (path, options = {}) => {
     let offset: number | undefined;
@@ -157,20 +153,42 @@ function nearestNode(doc: Document, path: FieldPath, key?: string): number | und
   return undefined;
 }
 
+/** The yaml package's error codes (YAMLError.code), in Chinese; its English messages are not shown. */
 const YAML_ERRORS: Record<string, string> = {
   DUPLICATE_KEY: '字段重复出现',
-  BAD_INDENT: '缩进不正确',
-  MISSING_CHAR: '缺少字符（例如引号或括号未闭合）',
+  BAD_INDENT: '缩进不正确（或列表、映射的括号未闭合）',
+  MISSING_CHAR: '缺少字符（例如括号未闭合）',
   MULTILINE_IMPLICIT_KEY: '字段名不能跨行（可能是冒号后缺少空格或缩进错误）',
   BLOCK_AS_IMPLICIT_KEY: '缩进或冒号位置不正确',
   UNEXPECTED_TOKEN: '出现了意外的字符',
   TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
   BAD_SCALAR_START: '值的开头字符不合法（以 @ ` 等开头时请加引号）',
+  KEY_OVER_1024_CHARS: '字段名过长（冒号前不能超过 1024 个字符）',
+  BAD_DQ_ESCAPE: '双引号中的转义字符（\\）不合法',
+  BAD_ALIAS: '别名（*）写法不正确',
+  ALIAS_PROPS: '别名（*）不能带标签或锚点',
+  BAD_DIRECTIVE: '文档指令（以 % 开头的行）不正确',
+  BAD_PROP_ORDER: '锚点（&）或标签（!）的位置不正确',
+  BLOCK_IN_FLOW: '方括号或花括号中不能使用多行的块写法',
+  MULTIPLE_ANCHORS: '一个值只能有一个锚点（&）',
+  MULTIPLE_TAGS: '一个值只能有一个标签（!）',
+  MULTIPLE_DOCS: '一个文件只能有一个 YAML 文档（不要用 --- 分隔多个文档）',
+  NON_STRING_KEY: '字段名应为文字',
+  BAD_COLLECTION_TYPE: '列表或映射的类型不正确',
 };
 
-function translateYamlError(code: string, message: string): string {
-  const short = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  return `${YAML_ERRORS[code] ?? '无法解析'}（${short}）`;
+/** The offset of a quoted value whose closing quote is missing, if there is one. */
+function unclosedQuoteAt(text: string): number | undefined {
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    const body = token.slice(1);
+    if (type === 'double-quoted-scalar' && !/(^|[^\\])(\\\\)*"$/.test(body)) return offset;
+    if (type === 'single-quoted-scalar' && !body.endsWith("'")) return offset;
+    // The lexer's markers for a document, a scalar and a flow's end are not in the text.
+    if (type !== 'doc-mode' && type !== 'scalar' && type !== 'flow-error-end') offset += token.length;
+  }
+  return undefined;
 }
 
 /** The file name without folder or .yaml extension: the id a department, law or flow file must carry. */

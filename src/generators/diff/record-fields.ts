@@ -34,12 +34,16 @@ export function recordNamesFor(model: Model): RecordNames {
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v).replace(/\s+/g, ' ').trim());
 const list = (v: string[] | undefined): string => (v ?? []).slice().sort().join('、');
+type Limit = string | { days: number; type: string };
+const limitText = (l: Limit | undefined): string => (l === undefined ? '' : typeof l === 'string' ? (parseLimitText(l)?.text ?? l) : `${l.days}个${l.type}`);
 
 export function powerEntities(p: PowerRecord, lawName: LawNames, names?: RecordNames): Entity[] {
   const r = p.record;
   const department = /(?:^|\/)powers\/([^/]+)\/[^/]+$/.exec(p.file)?.[1] ?? '';
   const unit = (id: string) => names?.unit(department, id) ?? id;
   const one = (key: string, label: string, value: unknown): Entity => ({ key, label, fields: { '': text(value) } });
+  // A reference names the law version only when the file pins one.
+  const ref = (a: { law: string; article: string; version?: string } | undefined) => (a ? `《${lawName(a.law)}》${a.article}${a.version ? `（${a.version} 版）` : ''}` : '');
   const entities: Entity[] = [
     one('name', '职权名称', r.name),
     one('category', '职权类别', r.category),
@@ -53,6 +57,7 @@ export function powerEntities(p: PowerRecord, lawName: LawNames, names?: RecordN
     one('fee', '收费情况', r.fee ? (r.fee.charged ? `收费；标准：${r.fee.standard ?? ''}；依据：${r.fee.basis ?? ''}` : '不收费') : ''),
     one('liability', '违法责任', r.liability === undefined ? (names ? names.standardLiability.join('\n') : '（标准表述）') : [r.liability].flat().join('\n')),
     one('notes', '备注', r.notes),
+    one('directory_code', '目录编码', r.directory_code),
     one('body', '正文', p.body),
   ];
   for (const c of r.basis) {
@@ -69,25 +74,33 @@ export function powerEntities(p: PowerRecord, lawName: LawNames, names?: RecordN
       fields: {
         岗位: s.post ? (s.unit ? `${unit(s.unit)}/${s.post}` : s.post) : '',
         职责: text(s.duty),
-        期限: s.limit === undefined ? '' : typeof s.limit === 'string' ? (parseLimitText(s.limit)?.text ?? s.limit) : `${s.limit.days}个${s.limit.type}`,
-        依据: s.basis ? `《${lawName(s.basis.law)}》${s.basis.article}` : '',
+        期限: limitText(s.limit),
+        依据: ref(s.basis),
+        延长期限: limitText(s.extension?.limit),
+        延长依据: ref(s.extension?.basis),
       },
     });
   }
+  if (r.total_limit) {
+    entities.push({ key: 'total-limit', label: '办结时限', fields: { 法定: limitText(r.total_limit.statutory), 承诺: limitText(r.total_limit.promised), 依据: ref(r.total_limit.basis) } });
+  }
+  if (r.enforcement) {
+    entities.push({ key: 'enforcement', label: '强制执行事实', fields: { 执行主体: r.enforcement.by, 执行权依据: ref(r.enforcement.basis), 义务类型: r.enforcement.obligation } });
+  }
   if (r.legal_review) {
-    entities.push({ key: 'legal-review', label: '法制审核', fields: { 情形: r.legal_review.circumstances.join('；'), 范围: text(r.legal_review.scope), 依据: `《${lawName(r.legal_review.basis.law)}》${r.legal_review.basis.article}` } });
+    entities.push({ key: 'legal-review', label: '法制审核', fields: { 情形: r.legal_review.circumstances.join('；'), 范围: text(r.legal_review.scope), 依据: ref(r.legal_review.basis) } });
   }
   for (const a of r.av_recording ?? []) entities.push({ key: `av:${a.stage}:${a.scene}`, label: `音像记录「${a.stage}·${a.scene}」`, fields: { 方式: a.method } });
   for (const d of r.discretion ?? []) {
-    entities.push({ key: `disc:${text(d.violation)}`, label: `裁量基准「${text(d.violation)}」`, fields: { 违法依据: `《${lawName(d.violated.law)}》${d.violated.article}`, 处罚依据: `《${lawName(d.penalty_basis.law)}》${d.penalty_basis.article}` } });
+    entities.push({ key: `disc:${text(d.violation)}`, label: `裁量基准「${text(d.violation)}」`, fields: { 违法依据: ref(d.violated), 处罚依据: ref(d.penalty_basis) } });
     for (const b of d.bands) {
       entities.push({ key: `disc:${text(d.violation)}:${b.degree}:${b.applies_to ?? ''}`, label: `裁量基准「${text(d.violation)}」${b.degree}${b.applies_to ? `（${b.applies_to}）` : ''}`, fields: { 情节: text(b.circumstances), 处罚: text(b.penalty) } });
     }
   }
-  for (const l of r.leniency ?? []) entities.push({ key: `len:${l.list}:${text(l.conditions)}`, label: `${l.list}清单`, fields: { 条件: text(l.conditions), 依据: `《${lawName(l.basis.law)}》${l.basis.article}` } });
+  for (const l of r.leniency ?? []) entities.push({ key: `len:${l.list}:${text(l.conditions)}`, label: `${l.list}清单`, fields: { 条件: text(l.conditions), 依据: ref(l.basis) } });
   for (const k of r.risks ?? []) entities.push({ key: `risk:${text(k.risk)}`, label: `风险点「${text(k.risk)}」`, fields: { 等级: k.level, 防控措施: text(k.measures) } });
   for (const a of r.accountability ?? []) {
-    entities.push({ key: `acc:${text(a.situation)}`, label: '追责情形', fields: { '': text(a.situation), 依据: a.basis ? `《${lawName(a.basis.law)}》${a.basis.article}` : '' } });
+    entities.push({ key: `acc:${text(a.situation)}`, label: '追责情形', fields: { '': text(a.situation), 依据: ref(a.basis) } });
   }
   return entities;
 }
