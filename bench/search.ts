@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -19,12 +19,24 @@ import { median, printTable } from './stats.ts';
  * Enter) and typed (word by word as an input method commits words, 300 ms apart, then Enter — the
  * page searches and preloads as the words come). Medians of `runs`.
  *
- *   node bench/search.ts [size=10000] [runs=5] [--rebuild]
+ * After the timings, each query is asked once more on the desktop profile and its final first
+ * result checked: where a power's name starts with the query, the first result must be such a power
+ * (fast answers that rank the wrong thing first would not count).
+ *
+ *   node bench/search.ts [size=10000] [runs=5] [--rebuild] [--site DIR] [--detail]
+ *
+ * --site DIR measures an already built site (any size) instead of building one.
  */
 const ROOT = resolve('.');
-const size = Number(process.argv[2] ?? 10_000);
-const runs = Number(process.argv[3] ?? 5);
-const rebuild = process.argv.includes('--rebuild');
+const args = process.argv.slice(2);
+const siteOption = args.indexOf('--site');
+const givenSite = siteOption >= 0 ? resolve(args[siteOption + 1]!) : undefined;
+const positional = args.filter((a, i) => !a.startsWith('--') && (siteOption < 0 || i !== siteOption + 1));
+const size = Number(positional[0] ?? 10_000);
+const runs = Number(positional[1] ?? 5);
+const rebuild = args.includes('--rebuild');
+/** --detail prints every query's time in every run (to see which query is slow). */
+const detail = args.includes('--detail');
 
 const FIRST = '危险化学品经营许可证核发';
 const LATER = ['食品经营许可', '安全生产法第97条', '违建', '驾驶证', '最低生活保障'];
@@ -74,7 +86,8 @@ async function measure(browser: Browser, url: string, profile: (typeof PROFILES)
   await page.waitForSelector('.search[data-ready=true]', { timeout: 120_000 });
   const ready = Date.now() - start;
   const first = await timeQuery(page, FIRST);
-  const later = median(await LATER.reduce<Promise<number[]>>(async (acc, q) => [...(await acc), await timeQuery(page, q)], Promise.resolve([])));
+  const laterEach = await LATER.reduce<Promise<number[]>>(async (acc, q) => [...(await acc), await timeQuery(page, q)], Promise.resolve([]));
+  const later = median(laterEach);
   await context.close();
   // Typed, in a second fresh context: its first query must not find the pasted one's cache.
   const typedContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -83,7 +96,9 @@ async function measure(browser: Browser, url: string, profile: (typeof PROFILES)
   await typedPage.goto(`${url}/search/`);
   await typedPage.waitForSelector('.search[data-ready=true]', { timeout: 120_000 });
   const typedFirst = await timeQuery(typedPage, FIRST, true);
-  const typedLater = median(await LATER.reduce<Promise<number[]>>(async (acc, q) => [...(await acc), await timeQuery(typedPage, q, true)], Promise.resolve([])));
+  const typedEach = await LATER.reduce<Promise<number[]>>(async (acc, q) => [...(await acc), await timeQuery(typedPage, q, true)], Promise.resolve([]));
+  const typedLater = median(typedEach);
+  if (detail) console.log(`  ${profile ? '慢速手机' : '桌面'}：粘贴 ${first} | ${laterEach.map(Math.round).join(' ')}；逐词输入 ${typedFirst} | ${typedEach.map(Math.round).join(' ')}`);
   await typedContext.close();
   return { ready, first, later, typedFirst, typedLater };
 }
@@ -128,11 +143,42 @@ async function timeQuery(page: Page, q: string, typed = false): Promise<number> 
   );
 }
 
-const siteDir = buildSite();
+/**
+ * The final first result of each query (desktop, fresh context) and whether it is right: a power
+ * whose name starts with the query where the site has one (read from the built pages' titles).
+ */
+async function checkFirstResults(browser: Browser, url: string, siteDir: string): Promise<string[][]> {
+  const titles = readdirSync(join(siteDir, 'powers'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => /<h1[^>]*>([^<]*)/.exec(readFileSync(join(siteDir, 'powers', e.name, 'index.html'), 'utf8'))?.[1] ?? '');
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${url}/search/`);
+  await page.waitForSelector('.search[data-ready=true]', { timeout: 120_000 });
+  const rows: string[][] = [];
+  for (const q of [FIRST, ...LATER]) {
+    await page.fill('#search-input', q);
+    await page.press('#search-input', 'Enter');
+    await page.waitForFunction((query) => {
+      const root = document.querySelector<HTMLElement>('.search')!;
+      return ['done', 'empty'].includes(root.dataset.state!) && new URL(location.href).searchParams.get('q') === query;
+    }, q, { timeout: 120_000 });
+    const first = (await page.locator('ol.search-results > li h3 a').first().textContent({ timeout: 1000 }).catch(() => null)) ?? '（没有结果）';
+    const status = (await page.locator('.search-status').textContent()) ?? '';
+    const named = titles.filter((t) => t.startsWith(q)).length;
+    const verdict = named === 0 ? '—' : first.startsWith(q) ? '对' : '错';
+    rows.push([q, String(named), first, status, verdict]);
+  }
+  await context.close();
+  return rows;
+}
+
+const siteDir = givenSite ?? buildSite();
 const shards = (JSON.parse(readFileSync(join(siteDir, 'pagefind-shards.json'), 'utf8')) as string[]).length + 1;
 const server = await serveStatic(siteDir);
 const browser = await launchChromium();
 const rows: string[][] = [];
+let checks: string[][] = [];
 try {
   for (const [name, profile] of Object.entries(PROFILES)) {
     const samples: Sample[] = [];
@@ -140,9 +186,14 @@ try {
     const ms = (pick: (s: Sample) => number) => `${Math.round(median(samples.map(pick)))} ms`;
     rows.push([name, ms((s) => s.ready), ms((s) => s.first), ms((s) => s.later), ms((s) => s.typedFirst), ms((s) => s.typedLater)]);
   }
+  checks = await checkFirstResults(browser, server.url, siteDir);
 } finally {
   await browser.close();
   await server.close();
 }
-console.log(`\n搜索延迟：${size} 个事项，${shards} 个索引包，${runs} 次的中位数（首次查询「${FIRST}」；之后的查询：${LATER.join('、')}）`);
+const powerCount = readdirSync(join(siteDir, 'powers')).length;
+console.log(`\n搜索延迟：${powerCount} 个事项，${shards} 个索引包，${runs} 次的中位数（首次查询「${FIRST}」；之后的查询：${LATER.join('、')}）`);
 printTable(['环境', '索引就绪', '首次查询（粘贴）', '之后的查询（粘贴）', '首次查询（逐词输入）', '之后的查询（逐词输入）'], rows);
+console.log('\n每个查询的最终第一条结果（桌面）：名称以查询词开头的事项存在时，第一条须是这样的事项');
+printTable(['查询', '名称以之开头的事项', '第一条结果', '状态', '判断'], checks);
+if (checks.some((r) => r[4] === '错')) process.exitCode = 1;

@@ -31,7 +31,7 @@ describe('parse cache', () => {
     checkBoth(join(process.cwd(), 'content'), store);
     expect(existsSync(store)).toBe(true);
     checkBoth(join(process.cwd(), 'content'), store);
-  });
+  }, 120_000);
 
   it('never answers from before a law, a statute text or a power changed', () => {
     const content = join(dir, 'content');
@@ -63,7 +63,7 @@ describe('parse cache', () => {
     const power = join(content, 'powers/test-dept/410100-CS-CF-001.md');
     writeFileSync(power, readFileSync(power, 'utf8').replace(/^name: .*$/m, 'name: 改过名的处罚事项'));
     expect(checkBoth(content, store).model!.powers.find((p) => p.code === '410100-CS-CF-001')!.name).toBe('改过名的处罚事项');
-  });
+  }, 120_000);
 
   it('parses afresh from a store that cannot be read', () => {
     const store = join(dir, 'broken.bin');
@@ -102,7 +102,7 @@ describe('parsing on two threads', () => {
       cache?.save();
     }
     expect(Number.isNaN((alone[1]!.source!.data as { limit: number }).limit)).toBe(true);
-  });
+  }, 120_000);
 
   it('validates city-scale content as on one thread', async () => {
     const { generateContent } = await import('../bench/synthetic.ts');
@@ -118,5 +118,5 @@ describe('parsing on two threads', () => {
     expect(one.findings.length).toBeGreaterThan(0);
     expect(two.findings).toEqual(one.findings);
     expect(two.model).toEqual(one.model);
-  }, 60_000);
+  }, 240_000);
 });

@@ -1,11 +1,15 @@
 import { Worker } from 'node:worker_threads';
-import type { CustomRecord } from 'pagefind';
 
-/** One bundle to write: the pages' HTML (a full-text bundle) or their catalogue records. */
-export type JobInput = { output: string; label: string; files: string[] } & (
-  | { kind: 'html'; pages: { rel: string; content: string }[] }
-  | { kind: 'records'; records: { rel: string; record: CustomRecord }[] }
-);
+/**
+ * One bundle to write: HTML documents, each under its page's path (the pages themselves for a
+ * full-text bundle, the pages' catalogue records for the catalogue).
+ */
+export interface JobInput {
+  output: string;
+  label: string;
+  files: string[];
+  pages: { rel: string; content: string }[];
+}
 export type IndexJob = JobInput & { id: number };
 
 export interface IndexJobDone {

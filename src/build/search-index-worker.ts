@@ -34,11 +34,7 @@ async function writeBundle(job: IndexJob): Promise<void> {
   if (!created.index) throw failed('创建索引', created.errors);
   const index: PagefindIndex = created.index;
   try {
-    const added = await Promise.all(
-      job.kind === 'html'
-        ? job.pages.map(async ({ rel, content }) => ({ rel, ...(await index.addHTMLFile({ sourcePath: rel, content })) }))
-        : job.records.map(async ({ rel, record }) => ({ rel, ...(await index.addCustomRecord(record)) })),
-    );
+    const added = await Promise.all(job.pages.map(async ({ rel, content }) => ({ rel, ...(await index.addHTMLFile({ sourcePath: rel, content })) })));
     const rejected = added.filter((a) => a.errors.length > 0);
     if (rejected.length) throw failed('收录页面', rejected.map((a) => `${a.rel}：${a.errors.join('；')}`));
     // Reconciled from what pagefind returned: each page under its own URL, none twice, none missing.

@@ -1,8 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import type { CustomRecord } from 'pagefind';
-import { catalogueText, readCatalogueRecord } from '../search/catalogue.ts';
+import { catalogueHtml, readCatalogueRecord } from '../search/catalogue.ts';
 import { sha } from './fingerprint.ts';
 import { runIndexJobs, type JobInput } from './search-index-job.ts';
 
@@ -115,12 +114,12 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   const others = otherSearchPages([options.overlay, site].filter((r): r is string => !!r));
   const catalogued = [...options.codes.map((code) => `powers/${code}/index.html`), ...others];
   const made = new BundleInputs(options.reuse);
-  const html = (bundle: string, files: string[], label: string) => () => made.unlessCurrent({ kind: 'html', output: join(site, bundle), label, files, pages: readPages(site, options.overlay, files) });
+  const html = (bundle: string, files: string[], label: string) => () => made.unlessCurrent({ output: join(site, bundle), label, files, pages: readPages(site, options.overlay, files) });
   // The catalogue is the largest job: first, so that the lanes finish together.
   await runIndexJobs(
     Math.min(2, availableParallelism()),
     [
-      () => made.unlessCurrent({ kind: 'records', output: join(site, CATALOGUE_BUNDLE), label: '目录', files: catalogued, records: catalogueRecords(site, options.overlay, catalogued) }),
+      () => made.unlessCurrent({ output: join(site, CATALOGUE_BUNDLE), label: '目录', files: catalogued, pages: cataloguePages(site, options.overlay, catalogued) }),
       ...[...members].map(([k, codes]) => html(shardDir(k), codes.map((code) => `powers/${code}/index.html`), `分片 ${k}`)),
       html(PAGES_BUNDLE, others, '其他页面'),
     ],
@@ -170,7 +169,7 @@ class BundleInputs {
       return undefined;
     }
     if (!this.file) return job;
-    const input = sha(PAGEFIND_VERSION, job.kind, JSON.stringify(job.files), ...(job.kind === 'html' ? job.pages.flatMap((p) => [p.rel, p.content]) : [JSON.stringify(job.records)]));
+    const input = sha(PAGEFIND_VERSION, JSON.stringify(job.files), ...job.pages.flatMap((p) => [p.rel, p.content]));
     const last = this.previous[job.output];
     delete this.next[job.output];
     if (last && last.input === input && last.entry === entryHash(job.output)) {
@@ -204,21 +203,16 @@ function entryHash(bundle: string): string | undefined {
 
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
-/** The catalogue: every searchable page's catalogue record, as one index of custom records. */
-function catalogueRecords(site: string, overlay: string | undefined, files: string[]): { rel: string; record: CustomRecord }[] {
+/**
+ * The catalogue: every searchable page's catalogue record, as one index of small HTML documents
+ * (src/search/catalogue.ts: the title a weighted heading, so pagefind ranks title matches first),
+ * each under its page's path and so its page's URL.
+ */
+function cataloguePages(site: string, overlay: string | undefined, files: string[]): { rel: string; content: string }[] {
   return readPages(site, overlay, files).map(({ rel, content }) => {
     const record = readCatalogueRecord(content);
     if (!record) throw new Error(`页面 ${rel} 没有搜索目录记录（data-search-catalogue）：网站构建不完整，未建立搜索索引`);
-    return {
-      rel,
-      record: {
-        url: `/${rel.replace(/index\.html$/, '')}`,
-        content: catalogueText(record),
-        language: 'zh-cn',
-        meta: { title: record.title, type: record.type, ...(record.code ? { code: record.code } : {}) },
-        filters: Object.fromEntries(Object.entries(record.filters).map(([name, value]) => [name, [value]])),
-      },
-    };
+    return { rel, content: catalogueHtml(record) };
   });
 }
 

@@ -10,7 +10,8 @@ export async function runValidate(args: string[]): Promise<number> {
   });
   textOrJson(values.format);
   const started = performance.now();
-  const result = checkContentAt(resolve(values.content));
+  // On two threads at city scale (parse-pool.ts); no parse cache here, so a check in CI or by hand reads every file afresh.
+  const result = checkContentAt(resolve(values.content), { parallel: true });
   const findings = filterByPaths(result.findings, positionals);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;

@@ -45,7 +45,25 @@ export function readCatalogueRecord(html: string): CatalogueRecord | undefined {
   return record;
 }
 
-/** What the catalogue index holds as the page's text: the title, then the lines. */
-export function catalogueText(record: CatalogueRecord): string {
-  return [record.title, ...(record.code ? [record.code] : []), ...record.lines].join('\n');
+/** Text for an HTML element or a double-quoted attribute. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * What the catalogue index holds of a page, as a small HTML document for pagefind: the title as a
+ * heading weighted like the pages' own (so pagefind ranks title matches first — with plain custom
+ * records a record that merely cites a law ranked above the law itself, and a title that starts
+ * with the query below records repeating its words), then the code and the lines; type, code and
+ * filters as pagefind metadata and filters read from attributes (never from text, so any value is safe).
+ */
+export function catalogueHtml(record: CatalogueRecord): string {
+  const meta = [
+    ['title', record.title],
+    ['type', record.type],
+    ...(record.code ? [['code', record.code]] : []),
+  ].map(([name, value]) => `<meta data-pagefind-meta="${name}[content]" content="${escapeHtml(value!)}">`);
+  const filters = Object.entries(record.filters).map(([name, value]) => `<meta data-pagefind-filter="${escapeHtml(name)}[content]" content="${escapeHtml(value)}">`);
+  const lines = [...(record.code ? [record.code] : []), ...record.lines].map((line) => `<p>${escapeHtml(line)}</p>`);
+  return `<!doctype html><html lang="zh-CN"><head>${[...meta, ...filters].join('')}</head><body><h1 data-pagefind-weight="10">${escapeHtml(record.title)}</h1>${lines.join('')}</body></html>`;
 }

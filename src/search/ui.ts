@@ -27,7 +27,7 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string, options?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string, options?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: PagefindResult[]; unfilteredResultCount: number } | null>;
   preload(term: string): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -43,13 +43,17 @@ interface Verified {
  * Candidates checked before showing the first results (one round of requests: browsers open six
  * connections to a host), in each later round, and at most in all.
  */
-const FIRST_BATCH = 6;
+export const FIRST_BATCH = 6;
 const LATER_BATCH = 18;
 /** Candidates checked per suggested shorter search. */
 const SUGGEST_CHECK = 12;
 const MAX_CHECKED = 120;
 const PAGE_SIZE = 10;
+/** How long a typed query must stay unchanged before the full text is asked (Enter asks at once). */
+const PAUSE_BEFORE_FULL_TEXT = 800;
 const FILTER_ORDER = ['类型', '部门', '类别', '机构', '层级'];
+/** A filter (and value) no page has: a search with it counts pages without ranking them. */
+const NO_FILTER = '\u0000';
 /** Kept in a variable: the bundler must leave the import of the built index to the browser. */
 const CATALOGUE_PATH = '/pagefind/pagefind.js';
 
@@ -72,7 +76,7 @@ export function startSearch(root: HTMLElement): void {
   const selected: Record<string, string[]> = {};
   let generation = 0;
   let shown = PAGE_SIZE;
-  let last: { query: ParsedQuery; verified: Verified[] } | undefined;
+  let last: { raw: string; answer: Answer } | undefined;
 
   const ready = load(merge);
   // Large screens show the filters beside the results; phones keep them folded below.
@@ -111,77 +115,56 @@ export function startSearch(root: HTMLElement): void {
     }
   }
 
-  async function run(raw: string): Promise<void> {
+  /**
+   * Searches for `raw`. While the person is still typing (`typing`), only the catalogue is asked:
+   * the full text is asked once they press Enter or stop typing for a moment, so that a half-typed
+   * query never makes the next one wait behind the full text's larger downloads.
+   */
+  async function run(raw: string, typing = false): Promise<void> {
     const mine = ++generation;
     const engines = await ready;
     const { fold } = engines;
     if (mine !== generation) return;
     const query = parseQuery(raw, fold);
-    syncUrl(raw);
+    // The address follows the query once it is asked for (Enter, or a pause in typing): browsers
+    // fetch the page's icon again on each change, a request a slow phone would wait for.
+    if (!typing) syncUrl(raw);
     if (query.words.length === 0) {
       list.replaceChildren();
       status.textContent = '';
       empty.hidden = true;
       more.hidden = true;
+      last = undefined;
       root.dataset.state = 'idle';
       return;
     }
     root.dataset.state = 'searching';
     status.textContent = '正在搜索……';
     shown = PAGE_SIZE;
-    const verified: Verified[] = [];
-    const seen = new Set<string>();
-    // Catalogue first: its matches are shown as soon as the first batch is checked.
-    let partial = await verifyCandidates(engines.catalogue, query, fold, verified, seen, 0, () => mine === generation, () => render(raw, query, verified, true));
-    if (mine !== generation) return;
-    const text = await engines.text();
-    if (mine !== generation) return;
-    if (text) partial = (await verifyCandidates(text, query, fold, verified, seen, MAX_CHECKED, () => mine === generation, () => render(raw, query, verified, true))) || partial;
-    if (mine !== generation) return;
-    render(raw, query, verified, partial, true);
-    root.dataset.state = verified.length ? 'done' : 'empty';
-    if (!verified.length) void suggest(query, mine);
-  }
-
-  /**
-   * Checks an engine's candidates in batches, adding those that really match to `verified` (once
-   * per page) and calling `shown` after each batch; true if candidates were left unchecked.
-   */
-  async function verifyCandidates(
-    pagefind: Pagefind,
-    query: ParsedQuery,
-    fold: Folding,
-    verified: Verified[],
-    seen: Set<string>,
-    rankOffset: number,
-    current: () => boolean,
-    shown: () => void,
-  ): Promise<boolean> {
-    const candidates = await findCandidates(pagefind, query, selected);
-    let checked = 0;
-    let batchSize = FIRST_BATCH;
-    while (checked < Math.min(candidates.length, MAX_CHECKED) && current()) {
-      const batch = candidates.slice(checked, Math.min(checked + batchSize, MAX_CHECKED));
-      const data = await Promise.all(batch.map((c) => c.data()));
-      if (!current()) return false;
-      data.forEach((d, i) => {
-        if (seen.has(d.url)) return;
-        const tier = tierOf(query, d, fold);
-        if (tier === undefined) return;
-        seen.add(d.url);
-        verified.push({ data: d, tier, rank: rankOffset + checked + i, titleLength: (d.meta.title ?? '').length });
-      });
-      checked += batch.length;
-      batchSize = LATER_BATCH;
-      // Among titles that contain the query, the shortest is the closest: 郑州市应急管理局 before its 岗责体系.
-      verified.sort((a, b) => a.tier - b.tier || (a.tier <= 2 ? a.titleLength - b.titleLength : 0) || a.rank - b.rank);
-      if (verified.length) shown();
+    const answer = new Answer(query, fold, [{ engine: async () => engines.catalogue }, { engine: engines.text }], { ...selected });
+    last = { raw, answer };
+    const current = () => mine === generation;
+    // One page and one more (to know whether a 「显示更多」 is due): the work stops there, so the
+    // next query does not wait behind requests for results nobody asked to see.
+    await answer.fill(shown + 1, current, () => render(raw, answer), typing ? 1 : undefined);
+    if (!current()) return;
+    if (typing && !answer.exhausted && answer.verified.length <= shown) {
+      if (answer.verified.length) render(raw, answer);
+      await new Promise((done) => setTimeout(done, PAUSE_BEFORE_FULL_TEXT));
+      if (!current()) return;
+      syncUrl(raw);
+      await answer.fill(shown + 1, current, () => render(raw, answer));
+      if (!current()) return;
+    } else if (typing) {
+      setTimeout(() => current() && syncUrl(raw), PAUSE_BEFORE_FULL_TEXT);
     }
-    return checked < candidates.length;
+    render(raw, answer, true);
+    root.dataset.state = answer.verified.length ? 'done' : 'empty';
+    if (!answer.verified.length) void suggest(query, mine);
   }
 
-  function render(raw: string, query: ParsedQuery, verified: Verified[], partial: boolean, final = false): void {
-    last = { query, verified };
+  function render(raw: string, answer: Answer, final = false): void {
+    const { verified, query } = answer;
     if (verified.length === 0) {
       list.replaceChildren();
       more.hidden = true;
@@ -191,13 +174,14 @@ export function startSearch(root: HTMLElement): void {
       return;
     }
     empty.hidden = true;
+    const page = verified.slice(0, shown);
     status.textContent = !final
       ? `已找到 ${verified.length} 个结果，正在查找更多……`
-      : partial
-        ? `找到 ${verified.length} 个以上结果，显示最相关的；加关键词或使用筛选可以缩小范围。`
-        : `找到 ${verified.length} 个结果。`;
-    list.replaceChildren(...verified.slice(0, shown).map((v) => resultItem(v.data, query)));
-    more.hidden = verified.length <= shown;
+      : answer.complete
+        ? `找到 ${verified.length} 个结果。`
+        : `找到 ${page.length} 个以上结果，最相关的在前；加关键词或使用筛选可以缩小范围。`;
+    list.replaceChildren(...page.map((v) => resultItem(v.data, query)));
+    more.hidden = verified.length <= shown && answer.exhausted;
     if (root.dataset.state === 'searching') root.dataset.state = 'results';
   }
 
@@ -211,7 +195,7 @@ export function startSearch(root: HTMLElement): void {
         if (part.length < 2 || tried.has(part) || query.words.includes(part)) continue;
         tried.add(part);
         const sub = parseQuery(part, fold);
-        const candidates = (await findCandidates(pagefind, sub, {})).slice(0, SUGGEST_CHECK);
+        const candidates = (await findCandidates(pagefind, sub, {}, () => mine === generation)).slice(0, SUGGEST_CHECK);
         const data = await Promise.all(candidates.map((c) => c.data()));
         if (mine !== generation) return;
         const hits = data.filter((d) => tierOf(sub, d, fold) !== undefined).length;
@@ -240,10 +224,14 @@ export function startSearch(root: HTMLElement): void {
 
   more.addEventListener('click', () => {
     if (!last) return;
+    const { raw, answer } = last;
+    const mine = generation;
     shown += PAGE_SIZE;
-    const { query, verified } = last;
-    list.replaceChildren(...verified.slice(0, shown).map((v) => resultItem(v.data, query)));
-    more.hidden = verified.length <= shown;
+    more.disabled = true;
+    void answer.fill(shown + 1, () => mine === generation).then(() => {
+      more.disabled = false;
+      if (mine === generation) render(raw, answer, true);
+    });
   });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -251,7 +239,7 @@ export function startSearch(root: HTMLElement): void {
     clearTimeout(timer);
     // While the person types, the catalogue fetches the index chunks of the words so far.
     void ready.then(({ catalogue, fold }) => Promise.all(parseQuery(input.value, fold).engineQueries.map((q) => catalogue.preload(q)))).catch(() => {});
-    timer = setTimeout(() => void run(input.value), 200);
+    timer = setTimeout(() => void run(input.value, true), 200);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -261,8 +249,6 @@ export function startSearch(root: HTMLElement): void {
   ready.then(
     (engines) => {
       root.dataset.ready = 'true';
-      // The full text loads once the catalogue is ready and a first query had its chance.
-      setTimeout(() => void engines.text(), 3000);
       const q = new URLSearchParams(location.search).get('q');
       if (q) {
         input.value = q;
@@ -273,6 +259,103 @@ export function startSearch(root: HTMLElement): void {
       status.textContent = '搜索暂时无法使用：索引未能加载。可以按部门或职权类别浏览全部事项。';
     },
   );
+}
+
+interface Source {
+  engine: () => Promise<Pagefind | undefined>;
+}
+
+interface SourceState {
+  candidates?: PagefindResult[];
+  checked: number;
+  /** Every candidate checked, or the engine cannot be loaded. */
+  done: boolean;
+  /** Candidates were left unchecked (over MAX_CHECKED): the count shown is a lower bound. */
+  capped: boolean;
+}
+
+/**
+ * One query's answer, built only as far as it is asked for: the engines in turn (the catalogue,
+ * then the full text), each engine's candidates checked in batches, stopping as soon as the asked
+ * number of matches is found. The full text is thus loaded and asked only when the catalogue has
+ * fewer matches than a page, or when the reader asks for more.
+ */
+class Answer {
+  readonly verified: Verified[] = [];
+  private readonly seen = new Set<string>();
+  private readonly states: SourceState[];
+  private working: Promise<void> = Promise.resolve();
+
+  readonly query: ParsedQuery;
+  private readonly fold: Folding;
+  private readonly sources: Source[];
+  private readonly filters: Record<string, string[]>;
+
+  constructor(query: ParsedQuery, fold: Folding, sources: Source[], filters: Record<string, string[]>) {
+    this.query = query;
+    this.fold = fold;
+    this.sources = sources;
+    this.filters = filters;
+    this.states = sources.map(() => ({ checked: 0, done: false, capped: false }));
+  }
+
+  /** True when every engine was asked as far as it will be: nothing more to find. */
+  get exhausted(): boolean {
+    return this.states.every((s) => s.done);
+  }
+
+  /** True when, besides, no candidate was left unchecked: the count is exact. */
+  get complete(): boolean {
+    return this.states.every((s) => s.done && !s.capped);
+  }
+
+  /**
+   * Checks candidates until `target` matches are found or every engine is done (only the first
+   * `sources` engines are asked), calling `shown` after each batch once there are matches; gives up
+   * (keeping what it has) when `current` turns false. Calls run one after another, so 「显示更多」
+   * pressed early waits for the first page.
+   */
+  fill(target: number, current: () => boolean, shown?: () => void, sources = Infinity): Promise<void> {
+    this.working = this.working.then(() => this.fillNow(target, current, shown, sources));
+    return this.working;
+  }
+
+  private async fillNow(target: number, current: () => boolean, shown: (() => void) | undefined, sources: number): Promise<void> {
+    for (const [i, state] of this.states.entries()) {
+      if (i >= sources) return;
+      if (state.done) continue;
+      if (this.verified.length >= target || !current()) return;
+      if (!state.candidates) {
+        const engine = await this.sources[i]!.engine();
+        const candidates = engine ? await findCandidates(engine, this.query, this.filters, current) : [];
+        if (!current()) return;
+        state.candidates = candidates;
+      }
+      const limit = Math.min(state.candidates.length, MAX_CHECKED);
+      while (state.checked < limit && this.verified.length < target) {
+        if (!current()) return;
+        // The first batch is one round of requests; later ones ask for about what is still missing.
+        const size = state.checked === 0 ? FIRST_BATCH : Math.min(LATER_BATCH, Math.max(FIRST_BATCH, target - this.verified.length));
+        const batch = state.candidates.slice(state.checked, Math.min(state.checked + size, limit));
+        const data = await Promise.all(batch.map((c) => c.data()));
+        data.forEach((d, j) => this.add(d, i * MAX_CHECKED + state.checked + j));
+        state.checked += batch.length;
+        if (this.verified.length) shown?.();
+      }
+      state.done = state.checked >= limit;
+      state.capped = state.candidates.length > limit;
+    }
+  }
+
+  private add(data: PagefindData, rank: number): void {
+    if (this.seen.has(data.url)) return;
+    const tier = tierOf(this.query, data, this.fold);
+    if (tier === undefined) return;
+    this.seen.add(data.url);
+    this.verified.push({ data, tier, rank, titleLength: (data.meta.title ?? '').length });
+    // Among titles that contain the query, the shortest is the closest: 郑州市应急管理局 before its 岗责体系.
+    this.verified.sort((a, b) => a.tier - b.tier || (a.tier <= 2 ? a.titleLength - b.titleLength : 0) || a.rank - b.rank);
+  }
 }
 
 function rankOf(filter: string): number {
@@ -313,18 +396,25 @@ async function load(merge: string[]): Promise<Engines> {
 /**
  * Pagefind's results for the query and for each synonym, in pagefind's order, without duplicates.
  * A query whose word parts are not all in the index has none: pagefind would drop those parts.
+ * Stops (with none) as soon as `current` turns false, so that a query typed over does not keep
+ * the engine busy: pagefind answers one search at a time.
  */
-async function findCandidates(pagefind: Pagefind, query: ParsedQuery, filters: Record<string, string[]>): Promise<PagefindResult[]> {
-  const lists = await Promise.all(
-    query.engineQueries.map(async (q) => {
-      const parts = [...new Set(q.split(' ').flatMap(segmentWords))];
-      const found = await Promise.all(parts.map(async (p) => ((await pagefind.search(p))?.results.length ?? 0) > 0));
-      if (!found.every(Boolean)) return [];
-      // Within one filter any ticked value will do (类别 行政许可 or 行政处罚); across filters all must hold.
-      const any = Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }]));
-      return (await pagefind.search(q, { filters: any }))?.results ?? [];
-    }),
-  );
+async function findCandidates(pagefind: Pagefind, query: ParsedQuery, filters: Record<string, string[]>, current: () => boolean): Promise<PagefindResult[]> {
+  // Within one filter any ticked value will do (类别 行政许可 or 行政处罚); across filters all must hold.
+  const any = Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }]));
+  // The index chunks of every word at once (one round of requests), then the searches in turn.
+  await Promise.all(query.engineQueries.map((q) => pagefind.preload(q)));
+  const lists: PagefindResult[][] = [];
+  for (const q of query.engineQueries) {
+    const parts = [...new Set(q.split(' ').flatMap(segmentWords))];
+    let found = true;
+    for (const part of parts) {
+      found = await inIndex(pagefind, part);
+      if (!found || !current()) break;
+    }
+    if (!current()) return [];
+    lists.push(found ? ((await pagefind.search(q, { filters: any }))?.results ?? []) : []);
+  }
   const seen = new Set<string>();
   const out: PagefindResult[] = [];
   // Interleave, so that a synonym's best results are not pushed behind the original's last.
@@ -338,6 +428,28 @@ async function findCandidates(pagefind: Pagefind, query: ParsedQuery, filters: R
     }
   }
   return out;
+}
+
+/** Whether each word part is in an index, per engine, remembered for the page's life. */
+const known = new WeakMap<Pagefind, Map<string, Promise<boolean>>>();
+
+/**
+ * Whether a word part occurs anywhere in the index. A single character is taken as present: the
+ * results are checked for the whole query anyway (single characters never match on their own),
+ * and asking pagefind for 法 or 第 — in most of 10,000 records — took a second or more. Longer
+ * parts are asked with a filter no page has, so pagefind counts the pages (unfilteredResultCount)
+ * without ranking them.
+ */
+function inIndex(pagefind: Pagefind, part: string): Promise<boolean> {
+  if ([...part].length < 2) return Promise.resolve(true);
+  let parts = known.get(pagefind);
+  if (!parts) known.set(pagefind, (parts = new Map()));
+  let found = parts.get(part);
+  if (!found) {
+    found = pagefind.search(part, { filters: { [NO_FILTER]: { any: [NO_FILTER] } } }).then((r) => (r?.unfilteredResultCount ?? 0) > 0);
+    parts.set(part, found);
+  }
+  return found;
 }
 
 function tierOf(query: ParsedQuery, data: PagefindData, fold: Folding): number | undefined {
