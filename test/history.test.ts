@@ -61,7 +61,7 @@ describe('diff between revisions', () => {
         department: 'test-dept',
         fromFile: 'content/powers/test-dept/410100-CS-XK-001.md',
         toFile: 'content/powers/test-dept/410100-CS-XK-001.md',
-        changes: [{ kind: 'changed', field: '责任事项「受理」·期限', before: '5个工作日', after: '3个工作日' }],
+        changes: [{ kind: 'changed', field: '责任事项「受理」·期限', entity: 'stage:受理', name: '期限', before: '5个工作日', after: '3个工作日' }],
         changeNote: '受理期限由5个工作日压缩为3个工作日',
       },
     ]);
