@@ -18,13 +18,12 @@ export interface IndexJobDone {
   error?: string;
 }
 
-
 /**
  * Runs index jobs on `lanes` worker threads, each with its own pagefind service, and stops the
  * workers (and so their services) when the jobs are done or one failed. A job's input is made
- * by `load` only when a lane takes it (undefined: nothing to write, the bundle is current), and
- * `done` is told of each bundle written, so the pages of at most `lanes` bundles are in memory at
- * once, and they are read in one synchronous pass on this thread (an incremental build moves its
+ * by its function in `jobs` only when a lane takes it (undefined: nothing to write, the bundle is
+ * current), and `written` is told of each bundle written, so the pages of at most `lanes`
+ * bundles are in memory at once, and they are read in one synchronous pass on this thread (an incremental build moves its
  * pages over the last output meanwhile, on this thread too: never halfway through a read).
  */
 export async function runIndexJobs(lanes: number, jobs: (() => JobInput | undefined)[], written: (job: JobInput) => void = () => {}): Promise<void> {

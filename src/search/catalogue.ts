@@ -1,3 +1,5 @@
+import { escapeHtml } from '../generators/diff/render-html.ts';
+
 /**
  * The catalogue record of a searchable page: what the first, small search index holds about it —
  * its title, type, code, filters and a few lines of text (names of the department, unit, category
@@ -43,11 +45,6 @@ export function readCatalogueRecord(html: string): CatalogueRecord | undefined {
   const record = JSON.parse(html.slice(start, end).replace(/&lt;/g, '<').replace(/&amp;/g, '&')) as CatalogueRecord;
   if (typeof record.title !== 'string' || !Array.isArray(record.lines)) return undefined;
   return record;
-}
-
-/** Text for an HTML element or a double-quoted attribute. */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**

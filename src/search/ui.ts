@@ -141,7 +141,7 @@ export function startSearch(root: HTMLElement): void {
     root.dataset.state = 'searching';
     status.textContent = '正在搜索……';
     shown = PAGE_SIZE;
-    const answer = new Answer(query, fold, [{ engine: async () => engines.catalogue }, { engine: engines.text }], { ...selected });
+    const answer = new Answer(query, fold, [async () => engines.catalogue, engines.text], { ...selected });
     last = { raw, answer };
     const current = () => mine === generation;
     // One page and one more (to know whether a 「显示更多」 is due): the work stops there, so the
@@ -261,9 +261,8 @@ export function startSearch(root: HTMLElement): void {
   );
 }
 
-interface Source {
-  engine: () => Promise<Pagefind | undefined>;
-}
+/** An engine, loaded when first asked (undefined if it cannot be loaded). */
+type Source = () => Promise<Pagefind | undefined>;
 
 interface SourceState {
   candidates?: PagefindResult[];
@@ -326,7 +325,7 @@ class Answer {
       if (state.done) continue;
       if (this.verified.length >= target || !current()) return;
       if (!state.candidates) {
-        const engine = await this.sources[i]!.engine();
+        const engine = await this.sources[i]!();
         const candidates = engine ? await findCandidates(engine, this.query, this.filters, current) : [];
         if (!current()) return;
         state.candidates = candidates;
@@ -339,6 +338,8 @@ class Answer {
         const batch = state.candidates.slice(state.checked, Math.min(state.checked + size, limit));
         const data = await Promise.all(batch.map((c) => c.data()));
         data.forEach((d, j) => this.add(d, i * MAX_CHECKED + state.checked + j));
+        // Among titles that contain the query, the shortest is the closest: 郑州市应急管理局 before its 岗责体系.
+        this.verified.sort((a, b) => a.tier - b.tier || (a.tier <= 2 ? a.titleLength - b.titleLength : 0) || a.rank - b.rank);
         state.checked += batch.length;
         if (this.verified.length) shown?.();
       }
@@ -353,8 +354,6 @@ class Answer {
     if (tier === undefined) return;
     this.seen.add(data.url);
     this.verified.push({ data, tier, rank, titleLength: (data.meta.title ?? '').length });
-    // Among titles that contain the query, the shortest is the closest: 郑州市应急管理局 before its 岗责体系.
-    this.verified.sort((a, b) => a.tier - b.tier || (a.tier <= 2 ? a.titleLength - b.titleLength : 0) || a.rank - b.rank);
   }
 }
 
