@@ -10,7 +10,13 @@ export interface JobInput {
   files: string[];
   pages: { rel: string; content: string }[];
 }
-export type IndexJob = JobInput & { id: number };
+
+/** What a lane is told: open a bundle, add a page to it, write it out (answered), or stop. */
+export type LaneMessage =
+  | { op: 'open'; id: number; label: string }
+  | { op: 'add'; id: number; rel: string; content: string }
+  | { op: 'write'; id: number; output: string; files: string[] }
+  | { op: 'close' };
 
 export interface IndexJobDone {
   id: number;
@@ -19,50 +25,111 @@ export interface IndexJobDone {
 }
 
 /**
- * Runs index jobs on `lanes` worker threads, each with its own pagefind service, and stops the
- * workers (and so their services) when the jobs are done or one failed. A job's input is made
- * by its function in `jobs` only when a lane takes it (undefined: nothing to write, the bundle is
- * current), and `written` is told of each bundle written, so the pages of at most `lanes`
- * bundles are in memory at once, and they are read in one synchronous pass on this thread (an incremental build moves its
- * pages over the last output meanwhile, on this thread too: never halfway through a read).
+ * Worker threads, each with its own pagefind service (search-index-worker.ts), on which bundles
+ * are opened, filled page by page and written. A lane that stops unexpectedly fails every write
+ * it still owed; `close` stops the workers (and so their services).
+ */
+export class IndexLanes {
+  private readonly workers: Worker[];
+  private readonly exited: Promise<void>[];
+  private readonly pending = new Map<number, { lane: number; ok: () => void; fail: (error: Error) => void }>();
+  private readonly broken: (Error | undefined)[];
+  private nextId = 0;
+
+  constructor(lanes: number) {
+    this.workers = Array.from({ length: lanes }, () => new Worker(new URL('./search-index-worker.ts', import.meta.url)));
+    this.broken = this.workers.map(() => undefined);
+    this.exited = this.workers.map((worker, lane) => {
+      const stop = (error: Error) => {
+        this.broken[lane] ??= error;
+        for (const [id, p] of this.pending) {
+          if (p.lane !== lane) continue;
+          this.pending.delete(id);
+          p.fail(error);
+        }
+      };
+      worker.on('error', stop);
+      worker.on('message', (reply: IndexJobDone) => {
+        const p = this.pending.get(reply.id);
+        this.pending.delete(reply.id);
+        if (reply.error) p?.fail(new Error(reply.error));
+        else p?.ok();
+      });
+      return new Promise<void>((done) =>
+        worker.once('exit', (code) => {
+          stop(new Error(`搜索索引线程异常退出（${code}）`));
+          done();
+        }),
+      );
+    });
+  }
+
+  get lanes(): number {
+    return this.workers.length;
+  }
+
+  /** A new bundle on the lane; its id. */
+  open(lane: number, label: string): number {
+    const id = this.nextId++;
+    this.send(lane, { op: 'open', id, label });
+    return id;
+  }
+
+  add(lane: number, id: number, rel: string, content: string): void {
+    this.send(lane, { op: 'add', id, rel, content });
+  }
+
+  /** Writes the bundle to `output`: settles when it is written, fails with pagefind's complaint or a page count that does not reconcile with `files`. */
+  write(lane: number, id: number, output: string, files: string[]): Promise<void> {
+    return new Promise<void>((ok, fail) => {
+      if (this.broken[lane]) return fail(this.broken[lane]);
+      this.pending.set(id, { lane, ok, fail });
+      this.send(lane, { op: 'write', id, output, files });
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const [lane, worker] of this.workers.entries()) if (!this.broken[lane]) worker.postMessage({ op: 'close' } satisfies LaneMessage);
+    await Promise.all(this.exited);
+  }
+
+  private send(lane: number, message: LaneMessage): void {
+    if (!this.broken[lane]) this.workers[lane]!.postMessage(message);
+  }
+}
+
+/**
+ * Runs index jobs on `lanes` lanes and stops the lanes when the jobs are done or one failed. A
+ * job's input is made by its function in `jobs` only when a lane takes it (undefined: nothing to
+ * write, the bundle is current), and `written` is told of each bundle written, so the pages of
+ * at most `lanes` bundles are in memory at once, and they are read in one synchronous pass on
+ * this thread (an incremental build moves its pages over the last output meanwhile, on this
+ * thread too: never halfway through a read).
  */
 export async function runIndexJobs(lanes: number, jobs: (() => JobInput | undefined)[], written: (job: JobInput) => void = () => {}): Promise<void> {
   const queue = [...jobs];
-  const workers = Array.from({ length: Math.min(lanes, queue.length) }, () => new Worker(new URL('./search-index-worker.ts', import.meta.url)));
-  const exited = workers.map((w) => new Promise<void>((ok) => w.once('exit', () => ok())));
-  let nextId = 0;
-  const lane = async (worker: Worker) => {
+  const pool = new IndexLanes(Math.min(lanes, queue.length));
+  const lane = async (k: number) => {
     for (let load = queue.shift(); load; load = queue.shift()) {
       const input = load();
       if (!input) continue;
-      const job: IndexJob = { id: nextId++, ...input };
-      const done = await new Promise<IndexJobDone>((ok, fail) => {
-        const onExit = (code: number) => fail(new Error(`搜索索引线程异常退出（${code}）`));
-        worker.once('error', fail);
-        worker.once('exit', onExit);
-        worker.once('message', (reply: IndexJobDone) => {
-          worker.off('error', fail);
-          worker.off('exit', onExit);
-          ok(reply);
-        });
-        worker.postMessage(job);
-      });
-      if (done.error) throw new Error(done.error);
+      const id = pool.open(k, input.label);
+      for (const page of input.pages) pool.add(k, id, page.rel, page.content);
+      await pool.write(k, id, input.output, input.files);
       written(input);
     }
   };
   // Every lane is let finish (or fail) before the workers stop, so no service is left running;
   // then the first failure is reported, and no further job is started after one.
   const settled = await Promise.allSettled(
-    workers.map((w) =>
-      lane(w).catch((error: unknown) => {
+    Array.from({ length: pool.lanes }, (_, k) =>
+      lane(k).catch((error: unknown) => {
         queue.length = 0;
         throw error;
       }),
     ),
   );
-  for (const w of workers) w.postMessage('close');
-  await Promise.all(exited);
+  await pool.close();
   const failure = settled.find((s) => s.status === 'rejected');
   if (failure) throw failure.reason;
 }

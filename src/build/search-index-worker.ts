@@ -1,49 +1,88 @@
 import { rmSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { close as closePagefind, createIndex, type PagefindIndex } from 'pagefind';
-import type { IndexJob, IndexJobDone } from './search-index-job.ts';
+import type { IndexJobDone, LaneMessage } from './search-index-job.ts';
 
 /**
  * One search-index lane: a worker thread with its own pagefind service. Pagefind's Node API runs
  * one service process per JavaScript realm, and that service handles its messages one at a time
  * (one core), so two bundles are indexed at once only by two services — one per worker thread.
- * The main thread reads the pages and sends them here; this thread writes one bundle per job and
- * answers with the job's id and, on failure, the Chinese message to report.
+ * The main thread opens bundles here, sends their pages one by one as it has them (read from
+ * disk, or as Astro renders them) and then asks for each bundle to be written; this thread
+ * answers each write with the bundle's id and, on failure, the Chinese message to report.
  */
-parentPort!.on('message', async (job: IndexJob | 'close') => {
-  if (job === 'close') {
-    await closePagefind();
-    parentPort!.close();
-    return;
+interface OpenBundle {
+  label: string;
+  index: Promise<{ index?: PagefindIndex; errors: string[] }>;
+  added: Promise<{ rel: string; url?: string; errors: string[] }>[];
+}
+
+const open = new Map<number, OpenBundle>();
+
+parentPort!.on('message', async (message: LaneMessage) => {
+  switch (message.op) {
+    case 'open': {
+      // Every promise kept here settles to a value, so none is left rejected before it is awaited.
+      const index = createIndex().then(
+        (created) => ({ index: created.index, errors: created.errors }),
+        (error: unknown) => ({ errors: [String(error)] }),
+      );
+      open.set(message.id, { label: message.label, index, added: [] });
+      return;
+    }
+    case 'add': {
+      const bundle = open.get(message.id)!;
+      const { rel, content } = message;
+      // Added in the order sent (the callbacks run in the order they were attached): pagefind
+      // numbers pages in the order it receives them, so the order decides the bytes it writes.
+      bundle.added.push(
+        bundle.index.then(async ({ index }) => {
+          if (!index) return { rel, errors: [] };
+          try {
+            const added = await index.addHTMLFile({ sourcePath: rel, content });
+            return { rel, url: added.file?.url, errors: added.errors };
+          } catch (error) {
+            return { rel, errors: [String(error)] };
+          }
+        }),
+      );
+      return;
+    }
+    case 'write': {
+      const bundle = open.get(message.id)!;
+      open.delete(message.id);
+      let reply: IndexJobDone;
+      try {
+        await writeBundle(bundle, message.output, message.files);
+        reply = { id: message.id };
+      } catch (error) {
+        reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
+      }
+      parentPort!.postMessage(reply);
+      return;
+    }
+    case 'close':
+      await closePagefind();
+      parentPort!.close();
   }
-  let reply: IndexJobDone;
-  try {
-    await writeBundle(job);
-    reply = { id: job.id };
-  } catch (error) {
-    reply = { id: job.id, error: error instanceof Error ? error.message : String(error) };
-  }
-  parentPort!.postMessage(reply);
 });
 
-async function writeBundle(job: IndexJob): Promise<void> {
-  rmSync(job.output, { recursive: true, force: true });
-  if (job.files.length === 0) return;
-  const failed = (what: string, errors: string[]) => new Error(`搜索索引${job.label}建立失败（${what}）：\n${errors.join('\n')}`);
-  const created = await createIndex();
-  if (!created.index) throw failed('创建索引', created.errors);
-  const index: PagefindIndex = created.index;
+async function writeBundle(bundle: OpenBundle, output: string, files: string[]): Promise<void> {
+  rmSync(output, { recursive: true, force: true });
+  const failed = (what: string, errors: string[]) => new Error(`搜索索引${bundle.label}建立失败（${what}）：\n${errors.join('\n')}`);
+  const { index, errors } = await bundle.index;
+  if (!index) throw failed('创建索引', errors);
   try {
-    const added = await Promise.all(job.pages.map(async ({ rel, content }) => ({ rel, ...(await index.addHTMLFile({ sourcePath: rel, content })) })));
+    const added = await Promise.all(bundle.added);
     const rejected = added.filter((a) => a.errors.length > 0);
     if (rejected.length) throw failed('收录页面', rejected.map((a) => `${a.rel}：${a.errors.join('；')}`));
     // Reconciled from what pagefind returned: each page under its own URL, none twice, none missing.
-    const urls = new Set(added.map((a) => a.file.url));
-    const missing = job.files.filter((rel) => !urls.has(`/${rel.replace(/index\.html$/, '')}`));
-    if (urls.size !== job.files.length || missing.length) {
-      throw new Error(`搜索索引${job.label}应收录 ${job.files.length} 个页面，实际收录 ${urls.size} 个${missing.length ? `；未收录：${missing.join('、')}` : ''}`);
+    const urls = new Set(added.map((a) => a.url));
+    const missing = files.filter((rel) => !urls.has(`/${rel.replace(/index\.html$/, '')}`));
+    if (urls.size !== files.length || added.length !== files.length || missing.length) {
+      throw new Error(`搜索索引${bundle.label}应收录 ${files.length} 个页面，实际收录 ${urls.size} 个${missing.length ? `；未收录：${missing.join('、')}` : ''}`);
     }
-    const written = await index.writeFiles({ outputPath: job.output });
+    const written = await index.writeFiles({ outputPath: output });
     if (written.errors.length) throw failed('写出索引', written.errors);
   } finally {
     await index.deleteIndex();

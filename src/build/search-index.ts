@@ -61,7 +61,7 @@ export function otherSearchPages(roots: string[]): string[] {
       for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
         if (!entry.isFile() || entry.name !== 'index.html') continue;
         const rel = join(entry.parentPath, entry.name).slice(root.replace(/\/+$/, '').length + 1);
-        if (OTHER_PAGES.some((re) => re.test(rel))) found.add(rel);
+        if (isOtherSearchPage(rel)) found.add(rel);
       }
     }
   }
@@ -126,17 +126,34 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
     (job) => made.written(job),
   );
   made.save();
-  // Shards left from a build with more of them would be merged in again: remove them (and the
-  // numbered full-text shards of builds before the catalogue existed).
+  return { ...finishBundles(site, options.codes, shards, others), indexed: [...members.keys()], written: made.writtenBundles, reused: made.reused, ms: performance.now() - started };
+}
+
+/**
+ * The end of every indexing: shards left from a build with more of them are removed (they would be
+ * merged in again, like the numbered full-text shards of builds before the catalogue existed), and
+ * the list of full-text bundles the search page merges is written.
+ */
+export function finishBundles(site: string, codes: string[], shards: number, others: string[]): Pick<IndexStats, 'pages' | 'otherPages' | 'shards'> {
   for (const entry of readdirSync(site)) {
     const k = /^pagefind-text-(\d+)$/.exec(entry)?.[1];
     if ((k !== undefined && Number(k) >= shards) || /^pagefind-\d+$/.test(entry)) rmSync(join(site, entry), { recursive: true, force: true });
   }
   // Pagefind makes no index of nothing: a shard without pages (a site without powers) is left out.
-  const filled = new Set(options.codes.map((c) => shardOf(c, shards)));
+  const filled = new Set(codes.map((c) => shardOf(c, shards)));
   const bundles = [...[...filled].sort((a, b) => a - b).map((k) => `/${shardDir(k)}/`), ...(others.length ? [`/${PAGES_BUNDLE}/`] : [])];
   writeFileSync(join(site, SHARD_LIST), JSON.stringify(bundles));
-  return { pages: options.codes.length, otherPages: others.length, shards, indexed: [...members.keys()], written: made.writtenBundles, reused: made.reused, ms: performance.now() - started };
+  return { pages: codes.length, otherPages: others.length, shards };
+}
+
+/** Whether a page (path relative to the site) is one of the other searchable pages. */
+export function isOtherSearchPage(rel: string): boolean {
+  return OTHER_PAGES.some((re) => re.test(rel));
+}
+
+/** A page as a bundle's input: its path and bytes. */
+export function pageDigest(rel: string, content: string): string {
+  return sha(rel, content);
 }
 
 /**
@@ -145,7 +162,7 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
  * The record is dropped when indexing starts and saved only when every bundle was written, so a
  * failed or interrupted build leaves nothing to trust.
  */
-class BundleInputs {
+export class BundleInputs {
   private readonly previous: Record<string, { input: string; entry: string }>;
   private readonly next: Record<string, { input: string; entry: string }>;
   private readonly inputs = new Map<string, string>();
@@ -169,7 +186,7 @@ class BundleInputs {
       return undefined;
     }
     if (!this.file) return job;
-    const input = sha(PAGEFIND_VERSION, JSON.stringify(job.files), ...job.pages.flatMap((p) => [p.rel, p.content]));
+    const input = bundleInput(job.files, job.pages.map((p) => pageDigest(p.rel, p.content)));
     const last = this.previous[job.output];
     delete this.next[job.output];
     if (last && last.input === input && last.entry === entryHash(job.output)) {
@@ -181,10 +198,11 @@ class BundleInputs {
     return job;
   }
 
-  written(job: JobInput): void {
+  /** A bundle written; its input, when it was not checked by unlessCurrent (made from pages as Astro rendered them). */
+  written(job: Pick<JobInput, 'output'>, input = this.inputs.get(job.output)): void {
     this.writtenBundles.push(basename(job.output));
-    const input = this.inputs.get(job.output);
     const entry = entryHash(job.output);
+    delete this.next[job.output];
     if (input && entry) this.next[job.output] = { input, entry };
   }
 
@@ -193,6 +211,11 @@ class BundleInputs {
     mkdirSync(dirname(this.file), { recursive: true });
     writeFileSync(this.file, JSON.stringify(this.next));
   }
+}
+
+/** What a bundle is made from: pagefind's version and its pages, in the order they are added (see pageDigest). */
+export function bundleInput(files: string[], digests: string[]): string {
+  return sha(PAGEFIND_VERSION, JSON.stringify(files), ...digests);
 }
 
 /** The hash of a bundle's pagefind-entry.json (which names every index file by its content hash). */
@@ -209,11 +232,14 @@ const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', imp
  * each under its page's path and so its page's URL.
  */
 function cataloguePages(site: string, overlay: string | undefined, files: string[]): { rel: string; content: string }[] {
-  return readPages(site, overlay, files).map(({ rel, content }) => {
-    const record = readCatalogueRecord(content);
-    if (!record) throw new Error(`页面 ${rel} 没有搜索目录记录（data-search-catalogue）：网站构建不完整，未建立搜索索引`);
-    return { rel, content: catalogueHtml(record) };
-  });
+  return readPages(site, overlay, files).map(({ rel, content }) => ({ rel, content: catalogueDocument(rel, content) }));
+}
+
+/** A page's catalogue record as the catalogue indexes it. */
+export function catalogueDocument(rel: string, page: string): string {
+  const record = readCatalogueRecord(page);
+  if (!record) throw new Error(`页面 ${rel} 没有搜索目录记录（data-search-catalogue）：网站构建不完整，未建立搜索索引`);
+  return catalogueHtml(record);
 }
 
 /**

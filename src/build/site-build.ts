@@ -18,6 +18,8 @@ import { startDownloads, type DownloadsJob } from './downloads-job.ts';
 import { codeFingerprint, contentFingerprints } from './fingerprint.ts';
 import { dropManifest, MANIFEST_VERSION, manifestPathFor, readManifest, writeManifest } from './manifest.ts';
 import { departmentFingerprints, pageFingerprints, planBuild, type BuildPlan } from './plan.ts';
+import type { PageSink } from './prerender-feed.ts';
+import { SearchFeed } from './search-index-feed.ts';
 import { indexSearch, shardCount, shardOf, SHARD_LIST, type IndexStats } from './search-index.ts';
 
 /**
@@ -131,11 +133,19 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     plan.mode === 'incremental' && previous!.shards === shards && existsSync(join(outDir, SHARD_LIST))
       ? new Set([...plan.changed, ...plan.removed].map((c) => shardOf(c, shards)))
       : undefined;
-  // Search indexing starts as soon as Astro has written the pages, while it still waits for the
-  // downloads; an incremental build's new pages are read from its own output before the merge.
+  const reuse = manifestFile.replace(/\.json$/, '.search.json');
+  // A full build indexes search while Astro renders (search-index-feed.ts). An incremental one
+  // indexes the shards of the changed powers as soon as Astro has written the pages, while it
+  // still waits for the downloads; its new pages are read from its own output before the merge.
+  const feed = plan.mode === 'full' ? new SearchFeed({ site: outDir, codes, shards, reuse }) : undefined;
   let indexing: Promise<IndexStats> | undefined;
-  const startIndexing = () => (indexing ??= indexSearch({ site: outDir, codes, shards, only, overlay: plan.mode === 'incremental' ? target : undefined, reuse: manifestFile.replace(/\.json$/, '.search.json') }));
-  await runAstro({ root, outDir: target, contentDir, model, history, scope, charts: drawn, downloads, onPagesWritten: () => void startIndexing().catch(() => {}) });
+  const startIndexing = () => (indexing ??= feed ? feed.finish() : indexSearch({ site: outDir, codes, shards, only, overlay: target, reuse }));
+  try {
+    await runAstro({ root, outDir: target, contentDir, model, history, scope, charts: drawn, downloads, pageSink: feed, onPagesWritten: () => void startIndexing().catch(() => {}) });
+  } catch (error) {
+    await feed?.cancel();
+    throw error;
+  }
   const aggregates = plan.mode === 'incremental' ? mergePartial(target, outDir, plan, previous!.aggregates, published) : undefined;
   const astro = lap(since);
 
@@ -177,6 +187,7 @@ interface AstroRun {
   charts: ReadonlyMap<string, RenderedFlowchart>;
   downloads: DownloadsJob;
   onPagesWritten: () => void;
+  pageSink?: PageSink;
 }
 
 /** Astro in this process, configured here from explicit options (astro.config.mjs is not read). */

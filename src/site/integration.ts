@@ -7,6 +7,7 @@ import type { Model } from '../model/types.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
 import { recordNamesFor } from '../generators/diff/record-fields.ts';
 import type { RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
+import { feedingPrerenderer, type PageSink } from '../build/prerender-feed.ts';
 import { provideSiteData, releaseSiteData, type BuildScope, type SiteData } from './site-data.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface SiteOptions {
   charts?: ReadonlyMap<string, RenderedFlowchart>;
   /** Called when every page is written, before Astro finishes its other work (quanze build indexes search then). */
   onPagesWritten?: () => void;
+  /** Told of pages as they are rendered, and which go first (quanze build indexes search meanwhile). */
+  pageSink?: PageSink;
 }
 
 export interface SiteIntegration extends AstroIntegration {
@@ -69,6 +72,9 @@ export function siteIntegration(options: SiteOptions): SiteIntegration {
         if (!data || !ssr || !isRunnableDevEnvironment(ssr)) throw new Error('The site integration needs a runnable server environment.');
         const registry = (await ssr.runner.import(fileURLToPath(SITE_DATA_URL))) as typeof import('./site-data.ts');
         registry.provideSiteData(key, data);
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        if (options.pageSink) setPrerenderer(feedingPrerenderer(options.pageSink));
       },
       'astro:build:generated': () => options.onPagesWritten?.(),
       'astro:build:done': () => releaseSiteData(key),
