@@ -5,6 +5,8 @@ import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_FIXTURE } from './helpers/content.ts';
+import { checkContentAt } from '../src/model/check.ts';
+import { indexSearch, shardCount } from '../src/build/search-index.ts';
 
 /**
  * quanze build reuses the last build when only power files changed. Whatever it reuses, the
@@ -124,6 +126,21 @@ describe('incremental build', () => {
     build('full2', '--full');
     await expectSameSite(join(dir, 'site'), join(dir, 'full2'));
   }, 120_000);
+
+  it('indexes search while rendering into the same bundles as indexing the finished site', async () => {
+    // A full build's index is made from the pages as Astro renders them (src/build/search-index-feed.ts);
+    // the oracle is pagefind's index of the same site's written pages.
+    const full = join(dir, 'full');
+    const reindexed = join(dir, 'reindexed');
+    cpSync(full, reindexed, { recursive: true });
+    for (const entry of readdirSync(reindexed)) if (entry.startsWith('pagefind')) rmSync(join(reindexed, entry), { recursive: true });
+    const codes = checkContentAt(content).model!.powers.map((p) => p.code);
+    await indexSearch({ site: reindexed, codes, shards: shardCount(codes.length) });
+    const bundles = (root: string) => files(root).filter((f) => f.startsWith('pagefind'));
+    expect(bundles(full).length).toBeGreaterThan(20);
+    expect(bundles(reindexed)).toEqual(bundles(full));
+    for (const file of bundles(full)) expect(readFileSync(join(reindexed, file)).equals(readFileSync(join(full, file))), file).toBe(true);
+  }, 60_000);
 
   it('builds in full when shared content changes', () => {
     const settings = join(content, 'site.yaml');
