@@ -116,6 +116,35 @@ describe('search index made while the site is rendered', () => {
     expect(changed.written).toEqual([`pagefind-text-${shardOf(code, SHARDS)}`]);
   }, 120_000);
 
+  it('re-indexes in an incremental build only the changed page’s shard, reading the rest of it from the last output', async () => {
+    const fed = await feedSite('incremental');
+    const code = codes[4]!;
+    const k = shardOf(code, SHARDS);
+    const rel = `powers/${code}/index.html`;
+    const changed = pages.get(rel)!.replace('</article>', '<p>另由审查岗复核</p></article>');
+    // A page of another shard is not read: the catalogue's record knows its record's digest.
+    const untouched = `powers/${codes.find((c) => shardOf(c, SHARDS) !== k)}/index.html`;
+    rmSync(join(fed.site, untouched));
+    // Astro renders the changed power's page and the site-wide law and category pages, not the department's.
+    const rendered = [rel, 'laws/xzxkf/index.html', 'categories/xk/index.html', 'index.html'];
+    const feed = new SearchFeed({ site: fed.site, codes, shards: SHARDS, only: new Set([k]), previous: true, reuse: fed.reuse });
+    expect([...feed.plan(rendered).keys()]).toEqual([rel, 'categories/xk/index.html', 'laws/xzxkf/index.html']);
+    for (const page of rendered) feed.page(page, page === rel ? changed : pages.get(page)!);
+    const stats = await feed.finish();
+    expect(stats.indexed).toEqual([k]);
+    expect(stats.written.sort()).toEqual(['pagefind-pages', `pagefind-text-${k}`]);
+    expect(stats.reused).toEqual(['pagefind']);
+    expect(stats.otherPages).toBe(4);
+    // The oracle: the whole site indexed afresh from its files.
+    writeFileSync(join(fed.site, untouched), pages.get(untouched)!);
+    writeFileSync(join(fed.site, rel), changed);
+    const fresh = join(dir, 'incremental-fresh');
+    cpSync(fed.site, fresh, { recursive: true });
+    for (const entry of readdirSync(fresh)) if (entry.startsWith('pagefind')) rmSync(join(fresh, entry), { recursive: true });
+    await indexSearch({ site: fresh, codes, shards: SHARDS });
+    expect(bundles(fed.site)).toEqual(bundles(fresh));
+  }, 120_000);
+
   it('refuses to finish when a page never came or has no catalogue record', async () => {
     const missing = new SearchFeed({ site: join(dir, 'missing'), codes, shards: SHARDS });
     const planned = missing.plan([...pages.keys()]);

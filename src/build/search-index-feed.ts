@@ -9,18 +9,25 @@ import {
   catalogueDocument,
   finishBundles,
   isOtherSearchPage,
+  otherSearchPages,
   pageDigest,
   PAGES_BUNDLE,
+  readPage,
   shardDir,
   shardOf,
   type IndexStats,
 } from './search-index.ts';
 
 export interface FeedOptions {
+  /** The output folder: where the bundles are written, and (with `previous`) the last build's pages. */
   site: string;
   codes: string[];
   shards: number;
-  /** The record of what each bundle was made from (see BundleInputs), written for the next build. */
+  /** Only these shards (an incremental build); all by default. */
+  only?: Set<number>;
+  /** The site holds the last build's pages: a page this build does not render is read from there. */
+  previous?: boolean;
+  /** The record of what each bundle was made from (see BundleInputs): read, and written for the next build. */
   reuse?: string;
 }
 
@@ -32,22 +39,23 @@ interface Bundle {
   lane?: number;
   id?: number;
   added: number;
-  /** Pages come before their turn (Astro rendered them out of the planned order): kept until it. */
-  early: Map<string, string>;
 }
 
 /**
- * The search index of a full build, made while Astro renders the site instead of after it. Astro
- * renders on one thread and leaves the second core mostly idle, and pagefind's indexing is the
- * longest part of a build (≈ 7 ms of CPU per power page): so the power pages are rendered first,
- * shard by shard, each handed to a lane (search-index-job.ts) as Astro renders it, and a shard is
- * written as soon as its last page is in — while Astro goes on with the department, law, list and
- * flowchart pages. The catalogue and the other searchable pages follow the same way.
+ * The search index, made while Astro renders the site instead of after it. Astro renders on one
+ * thread and leaves the second core mostly idle, and pagefind's indexing is the longest part of
+ * a build (≈ 7 ms of CPU per power page): so the power pages are rendered first, shard by shard,
+ * each page handed to a lane (search-index-job.ts) as Astro renders it, and a shard is written as
+ * soon as its last page is in — while Astro goes on with the department, law, list and flowchart
+ * pages. An incremental build renders few pages: the rest of a shard it re-indexes is read from
+ * the last build's output, so the shard is indexed while Astro renders the site-wide pages. The
+ * catalogue is decided last: kept when every record is the same as last time (known from the
+ * record's page digests, without reading the pages Astro did not render), else made afresh.
  *
  * Every bundle gets its pages in the order indexSearch gives them (shard members and catalogue in
- * code order, then the other pages in path order), because pagefind's output depends on that
- * order: the result is byte for byte the index indexSearch makes from the written site, and so
- * what an incremental build's indexSearch keeps or remakes matches it (test/search-feed.test.ts).
+ * code order, then the other pages in path order; a page rendered early waits for its turn),
+ * because pagefind's output depends on that order: the result is byte for byte the index
+ * indexSearch makes from the written site (test/search-feed.test.ts).
  */
 export class SearchFeed implements PageSink {
   private readonly options: FeedOptions;
@@ -56,18 +64,16 @@ export class SearchFeed implements PageSink {
   private readonly made: BundleInputs;
   /** Pages in the lanes' queues, per lane: a new bundle goes to the lane with least to do. */
   private readonly queued: number[];
-  private readonly shardOfPage = new Map<string, number>();
-  private readonly shardBundles: Bundle[];
-  /** Digests of what each bundle is given: the pages, and (for the catalogue) their catalogue documents. */
+  private readonly shardBundles = new Map<number, Bundle>();
+  private readonly powerFiles: string[];
+  /** The pages Astro renders that search needs, and those it has rendered: their text until their bundles took it, and their digests. */
+  private rendering = new Set<string>();
+  private readonly arrived = new Set<string>();
+  private readonly texts = new Map<string, string>();
   private readonly digests = new Map<string, string>();
   private readonly catalogueDigests = new Map<string, string>();
-  /** Catalogue documents and other pages, kept until their bundles can take them in order. */
   private readonly catalogueDocs = new Map<string, string>();
-  private readonly otherPages = new Map<string, string>();
-  private others: string[] = [];
-  private otherSet = new Set<string>();
-  private catalogue: Bundle | undefined;
-  private powersIn = 0;
+  private others: Bundle | undefined;
   private finalised = false;
   private readonly writes: Promise<void>[] = [];
   private failure: unknown;
@@ -76,56 +82,42 @@ export class SearchFeed implements PageSink {
     this.options = options;
     this.made = new BundleInputs(options.reuse);
     this.queued = Array.from({ length: this.lanes.lanes }, () => 0);
-    this.shardBundles = Array.from({ length: options.shards }, (_, k) => ({ output: join(options.site, shardDir(k)), label: `分片 ${k}`, files: [], added: 0, early: new Map() }));
-    for (const code of options.codes) {
-      const rel = powerPage(code);
-      const k = shardOf(code, options.shards);
-      this.shardOfPage.set(rel, k);
-      this.shardBundles[k]!.files.push(rel);
-    }
+    for (let k = 0; k < options.shards; k++) if (!options.only || options.only.has(k)) this.shardBundles.set(k, { output: join(options.site, shardDir(k)), label: `分片 ${k}`, files: [], added: 0 });
+    this.powerFiles = options.codes.map(powerPage);
+    for (const code of options.codes) this.shardBundles.get(shardOf(code, options.shards))?.files.push(powerPage(code));
   }
 
   plan(pages: string[]): ReadonlyMap<string, number> {
-    this.others = [...new Set(pages.filter(isOtherSearchPage))].sort();
-    this.otherSet = new Set(this.others);
+    const listed = new Set(pages);
+    const powers = new Set(this.powerFiles);
+    const others = [...new Set([...pages.filter(isOtherSearchPage), ...(this.options.previous ? otherSearchPages([this.options.site]) : [])])].sort();
+    this.others = { output: join(this.options.site, PAGES_BUNDLE), label: '其他页面', files: others, added: 0 };
+    this.rendering = new Set([...pages.filter((rel) => powers.has(rel)), ...others.filter((rel) => listed.has(rel))]);
+    // Rendered first: the shards' pages in the order they are indexed, then the other pages.
     const ranks = new Map<string, number>();
-    for (const bundle of this.shardBundles) for (const rel of bundle.files) ranks.set(rel, ranks.size);
-    for (const rel of this.others) ranks.set(rel, ranks.size);
-    this.progress();
+    for (const bundle of this.shardBundles.values()) for (const rel of bundle.files) if (this.rendering.has(rel)) ranks.set(rel, ranks.size);
+    for (const rel of this.rendering) if (!ranks.has(rel)) ranks.set(rel, ranks.size);
+    this.guard(() => this.progress());
     return ranks;
   }
 
   page(rel: string, html: string): void {
-    if (this.failure) return;
-    try {
-      const k = this.shardOfPage.get(rel);
-      if (k === undefined && !this.otherSet.has(rel)) return;
-      if (this.digests.has(rel)) return;
+    if (!this.rendering.has(rel) || this.arrived.has(rel)) return;
+    this.guard(() => {
+      this.arrived.add(rel);
+      this.texts.set(rel, html);
       this.digests.set(rel, pageDigest(rel, html));
       const doc = catalogueDocument(rel, html);
       this.catalogueDocs.set(rel, doc);
       this.catalogueDigests.set(rel, pageDigest(rel, doc));
-      if (k === undefined) this.otherPages.set(rel, html);
-      else {
-        const shard = this.shardBundles[k]!;
-        shard.early.set(rel, html);
-        for (let next = shard.files[shard.added]; next !== undefined && shard.early.has(next); next = shard.files[shard.added]) {
-          this.add(shard, next, shard.early.get(next)!);
-          shard.early.delete(next);
-        }
-        if (shard.added === shard.files.length) this.write(shard);
-        this.powersIn++;
-      }
       this.progress();
-    } catch (error) {
-      this.failure = error;
-    }
+    });
   }
 
   /** Waits for every bundle; fails if a page never came (Astro did not make it) or a bundle failed. */
   async finish(): Promise<IndexStats> {
     try {
-      const missing = [...this.shardOfPage.keys(), ...this.others].filter((rel) => !this.digests.has(rel));
+      const missing = [...this.rendering].filter((rel) => !this.arrived.has(rel));
       if (!this.failure && missing.length) {
         this.failure = new Error(`${missing[0]!.startsWith('powers/') ? '事项页' : '页面'} ${missing[0]} 不存在或不完整${missing.length > 1 ? `（共 ${missing.length} 个）` : ''}：网站构建不完整，未建立搜索索引`);
       }
@@ -137,10 +129,10 @@ export class SearchFeed implements PageSink {
     if (this.failure) throw this.failure;
     this.made.save();
     return {
-      ...finishBundles(this.options.site, this.options.codes, this.options.shards, this.others),
-      indexed: this.shardBundles.map((_, k) => k),
+      ...finishBundles(this.options.site, this.options.codes, this.options.shards, this.others?.files ?? []),
+      indexed: [...this.shardBundles.keys()],
       written: this.made.writtenBundles,
-      reused: [],
+      reused: this.made.reused,
       ms: performance.now() - this.started,
     };
   }
@@ -151,22 +143,65 @@ export class SearchFeed implements PageSink {
     await this.lanes.close();
   }
 
-  /** The catalogue (powers in code order, then the other pages) and the other pages' bundle, once their pages are all in. */
-  private progress(): void {
-    const powersDone = this.powersIn === this.shardOfPage.size;
-    if (powersDone && !this.catalogue) {
-      this.catalogue = { output: join(this.options.site, CATALOGUE_BUNDLE), label: '目录', files: [...this.shardOfPage.keys(), ...this.others], added: 0, early: new Map() };
-      for (const rel of this.shardOfPage.keys()) this.add(this.catalogue, rel, this.catalogueDocs.get(rel)!);
+  private guard(step: () => void): void {
+    if (this.failure) return;
+    try {
+      step();
+    } catch (error) {
+      this.failure = error;
     }
-    if (!powersDone || this.otherPages.size < this.others.length || this.finalised) return;
+  }
+
+  /** Adds every page whose turn has come to its bundle, writes full bundles, and decides the catalogue once every page is in. */
+  private progress(): void {
+    for (const shard of this.shardBundles.values()) this.pump(shard);
+    this.pump(this.others!);
+    if (this.finalised || this.arrived.size < this.rendering.size) return;
     this.finalised = true;
-    for (const rel of this.others) this.add(this.catalogue!, rel, this.catalogueDocs.get(rel)!);
-    this.write(this.catalogue!);
-    const pages: Bundle = { output: join(this.options.site, PAGES_BUNDLE), label: '其他页面', files: this.others, added: 0, early: new Map() };
-    for (const rel of this.others) this.add(pages, rel, this.otherPages.get(rel)!);
-    this.write(pages);
-    this.otherPages.clear();
+    this.writeCatalogue();
+  }
+
+  /** The bundle's pages in order, as long as each is rendered or is the last build's (read now). */
+  private pump(bundle: Bundle): void {
+    if (bundle.added === bundle.files.length) return;
+    for (let rel = bundle.files[bundle.added]; rel !== undefined; rel = bundle.files[bundle.added]) {
+      let content: string;
+      if (this.rendering.has(rel)) {
+        const page = this.texts.get(rel);
+        if (page === undefined) break;
+        this.texts.delete(rel);
+        content = page;
+      } else {
+        content = readPage(this.options.site, undefined, rel);
+        this.digests.set(rel, pageDigest(rel, content));
+      }
+      this.add(bundle, rel, content);
+    }
+    if (bundle.added === bundle.files.length) this.write(bundle, this.digests);
+  }
+
+  /**
+   * The catalogue: every power page in code order, then the other pages. Kept as it is when every
+   * record is the one it was made from (a page Astro did not render is the last build's, so its
+   * record's digest is the recorded one); else every record is indexed again.
+   */
+  private writeCatalogue(): void {
+    const output = join(this.options.site, CATALOGUE_BUNDLE);
+    const files = [...this.powerFiles, ...this.others!.files];
+    const recorded = this.made.pagesOf(output);
+    const known = (rel: string) => this.catalogueDigests.get(rel) ?? recorded[rel];
+    if (files.every((rel) => known(rel) !== undefined) && this.made.current(output, bundleInput(files, files.map((rel) => known(rel)!)))) return;
+    const catalogue: Bundle = { output, label: '目录', files, added: 0 };
+    for (const rel of files) {
+      let doc = this.catalogueDocs.get(rel);
+      if (doc === undefined) {
+        doc = catalogueDocument(rel, readPage(this.options.site, undefined, rel));
+        this.catalogueDigests.set(rel, pageDigest(rel, doc));
+      }
+      this.add(catalogue, rel, doc);
+    }
     this.catalogueDocs.clear();
+    this.write(catalogue, this.catalogueDigests, true);
   }
 
   private add(bundle: Bundle, rel: string, content: string): void {
@@ -176,25 +211,29 @@ export class SearchFeed implements PageSink {
     }
     this.lanes.add(bundle.lane, bundle.id!, rel, content);
     // A catalogue document is small: about a third of a page's indexing.
-    this.queued[bundle.lane]! += bundle.output.endsWith(`/${CATALOGUE_BUNDLE}`) ? 1 / 3 : 1;
+    this.queued[bundle.lane]! += weight(bundle, 1);
     bundle.added++;
   }
 
-  private write(bundle: Bundle): void {
+  private write(bundle: Bundle, digests: Map<string, string>, keepDigests = false): void {
     // Pagefind makes no index of nothing: a bundle without pages is not written.
     if (bundle.files.length === 0) return;
-    const digests = bundle === this.catalogue ? this.catalogueDigests : this.digests;
-    const input = bundleInput(bundle.files, bundle.files.map((rel) => digests.get(rel)!));
+    const list = bundle.files.map((rel) => digests.get(rel)!);
+    const input = bundleInput(bundle.files, list);
+    const pages = keepDigests ? Object.fromEntries(bundle.files.map((rel, i) => [rel, list[i]!])) : undefined;
     const lane = bundle.lane!;
-    const pages = bundle.files.length;
     const written = this.lanes.write(lane, bundle.id!, bundle.output, bundle.files).then(() => {
-      this.queued[lane]! -= bundle.output.endsWith(`/${CATALOGUE_BUNDLE}`) ? pages / 3 : pages;
-      this.made.written(bundle, input);
+      this.queued[lane]! -= weight(bundle, bundle.files.length);
+      this.made.written(bundle, input, pages);
     });
     // Reported by finish; never an unhandled rejection meanwhile.
     written.catch(() => {});
     this.writes.push(written);
   }
+}
+
+function weight(bundle: Bundle, pages: number): number {
+  return bundle.output.endsWith(`/${CATALOGUE_BUNDLE}`) ? pages / 3 : pages;
 }
 
 function powerPage(code: string): string {

@@ -162,9 +162,16 @@ export function pageDigest(rel: string, content: string): string {
  * The record is dropped when indexing starts and saved only when every bundle was written, so a
  * failed or interrupted build leaves nothing to trust.
  */
+interface BundleRecord {
+  input: string;
+  entry: string;
+  /** Each page's digest (for the catalogue: of its catalogue document), by path: what a build that renders few pages needs not read again. */
+  pages?: Record<string, string>;
+}
+
 export class BundleInputs {
-  private readonly previous: Record<string, { input: string; entry: string }>;
-  private readonly next: Record<string, { input: string; entry: string }>;
+  private readonly previous: Record<string, BundleRecord>;
+  private readonly next: Record<string, BundleRecord>;
   private readonly inputs = new Map<string, string>();
   private readonly file: string | undefined;
   reused: string[] = [];
@@ -198,12 +205,26 @@ export class BundleInputs {
     return job;
   }
 
+  /** Whether the bundle is the one written last time from the same input (then it is kept, and counted as reused). */
+  current(output: string, input: string): boolean {
+    const last = this.previous[output];
+    if (!last || last.input !== input || last.entry !== entryHash(output)) return false;
+    this.next[output] = last;
+    this.reused.push(basename(output));
+    return true;
+  }
+
+  /** The page digests recorded with the bundle last time. */
+  pagesOf(output: string): Record<string, string> {
+    return this.previous[output]?.pages ?? {};
+  }
+
   /** A bundle written; its input, when it was not checked by unlessCurrent (made from pages as Astro rendered them). */
-  written(job: Pick<JobInput, 'output'>, input = this.inputs.get(job.output)): void {
+  written(job: Pick<JobInput, 'output'>, input = this.inputs.get(job.output), pages?: Record<string, string>): void {
     this.writtenBundles.push(basename(job.output));
     const entry = entryHash(job.output);
     delete this.next[job.output];
-    if (input && entry) this.next[job.output] = { input, entry };
+    if (input && entry) this.next[job.output] = { input, entry, ...(pages ? { pages } : {}) };
   }
 
   save(): void {
@@ -247,11 +268,14 @@ export function catalogueDocument(rel: string, page: string): string {
  * pages over the last output meanwhile, so a path found now may be gone after the next await.
  */
 function readPages(site: string, overlay: string | undefined, files: string[]): { rel: string; content: string }[] {
-  return files.map((rel) => {
-    const page = [overlay, site].map((root) => root && join(root, rel)).find((p) => p && existsSync(p));
-    if (!page || !isCompletePage(page)) throw new Error(`${rel.startsWith('powers/') ? '事项页' : '页面'} ${rel} 不存在或不完整：网站构建不完整，未建立搜索索引`);
-    return { rel, content: readFileSync(page, 'utf8') };
-  });
+  return files.map((rel) => ({ rel, content: readPage(site, overlay, rel) }));
+}
+
+/** A page of the site (the overlay's, where it has one), complete, or a clear error. */
+export function readPage(site: string, overlay: string | undefined, rel: string): string {
+  const page = [overlay, site].map((root) => root && join(root, rel)).find((p) => p && existsSync(p));
+  if (!page || !isCompletePage(page)) throw new Error(`${rel.startsWith('powers/') ? '事项页' : '页面'} ${rel} 不存在或不完整：网站构建不完整，未建立搜索索引`);
+  return readFileSync(page, 'utf8');
 }
 
 /** A page Astro has finished writing ends with its closing tag. */

@@ -20,7 +20,7 @@ import { dropManifest, MANIFEST_VERSION, manifestPathFor, readManifest, writeMan
 import { departmentFingerprints, pageFingerprints, planBuild, type BuildPlan } from './plan.ts';
 import type { PageSink } from './prerender-feed.ts';
 import { SearchFeed } from './search-index-feed.ts';
-import { indexSearch, shardCount, shardOf, SHARD_LIST, type IndexStats } from './search-index.ts';
+import { shardCount, shardOf, SHARD_LIST, type IndexStats } from './search-index.ts';
 
 /**
  * The site build: validate, lay out the flowcharts, render the pages with Astro, index the power
@@ -133,17 +133,15 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     plan.mode === 'incremental' && previous!.shards === shards && existsSync(join(outDir, SHARD_LIST))
       ? new Set([...plan.changed, ...plan.removed].map((c) => shardOf(c, shards)))
       : undefined;
-  const reuse = manifestFile.replace(/\.json$/, '.search.json');
-  // A full build indexes search while Astro renders (search-index-feed.ts). An incremental one
-  // indexes the shards of the changed powers as soon as Astro has written the pages, while it
-  // still waits for the downloads; its new pages are read from its own output before the merge.
-  const feed = plan.mode === 'full' ? new SearchFeed({ site: outDir, codes, shards, reuse }) : undefined;
+  // Search is indexed while Astro renders (search-index-feed.ts): the pages it renders are handed
+  // over as they are made; an incremental build's other pages are the last build's, in the output.
+  const feed = new SearchFeed({ site: outDir, codes, shards, only, previous: plan.mode === 'incremental', reuse: manifestFile.replace(/\.json$/, '.search.json') });
   let indexing: Promise<IndexStats> | undefined;
-  const startIndexing = () => (indexing ??= feed ? feed.finish() : indexSearch({ site: outDir, codes, shards, only, overlay: target, reuse }));
+  const startIndexing = () => (indexing ??= feed.finish());
   try {
     await runAstro({ root, outDir: target, contentDir, model, history, scope, charts: drawn, downloads, pageSink: feed, onPagesWritten: () => void startIndexing().catch(() => {}) });
   } catch (error) {
-    await feed?.cancel();
+    await feed.cancel();
     throw error;
   }
   const aggregates = plan.mode === 'incremental' ? mergePartial(target, outDir, plan, previous!.aggregates, published) : undefined;
