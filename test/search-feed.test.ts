@@ -143,6 +143,19 @@ describe('search index made while the site is rendered', () => {
     for (const entry of readdirSync(fresh)) if (entry.startsWith('pagefind')) rmSync(join(fresh, entry), { recursive: true });
     await indexSearch({ site: fresh, codes, shards: SHARDS });
     expect(bundles(fed.site)).toEqual(bundles(fresh));
+
+    // A renamed power changes its catalogue record: the catalogue is made again, the records of
+    // the pages Astro did not render read from the output.
+    const renamed = changed.replaceAll('测试行政确认', '测试行政确认（更名）');
+    const again = new SearchFeed({ site: fed.site, codes, shards: SHARDS, only: new Set([k]), previous: true, reuse: fed.reuse });
+    again.plan(rendered);
+    for (const page of rendered) again.page(page, page === rel ? renamed : pages.get(page)!);
+    expect((await again.finish()).written.sort()).toEqual(['pagefind', 'pagefind-pages', `pagefind-text-${k}`]);
+    writeFileSync(join(fed.site, rel), renamed);
+    writeFileSync(join(fresh, rel), renamed);
+    for (const entry of readdirSync(fresh)) if (entry.startsWith('pagefind')) rmSync(join(fresh, entry), { recursive: true });
+    await indexSearch({ site: fresh, codes, shards: SHARDS });
+    expect(bundles(fed.site)).toEqual(bundles(fresh));
   }, 120_000);
 
   it('refuses to finish when a page never came or has no catalogue record', async () => {

@@ -12,7 +12,6 @@ import {
   otherSearchPages,
   pageDigest,
   PAGES_BUNDLE,
-  readPage,
   shardDir,
   shardOf,
   type IndexStats,
@@ -66,11 +65,10 @@ export class SearchFeed implements PageSink {
   private readonly queued: number[];
   private readonly shardBundles = new Map<number, Bundle>();
   private readonly powerFiles: string[];
-  /** The pages Astro renders that search needs, and those it has rendered: their text until their bundles took it, and their digests. */
+  /** The pages Astro renders that search needs, those it has rendered, and their text until their bundles took it. */
   private rendering = new Set<string>();
   private readonly arrived = new Set<string>();
   private readonly texts = new Map<string, string>();
-  private readonly digests = new Map<string, string>();
   private readonly catalogueDigests = new Map<string, string>();
   private readonly catalogueDocs = new Map<string, string>();
   private others: Bundle | undefined;
@@ -106,7 +104,6 @@ export class SearchFeed implements PageSink {
     this.guard(() => {
       this.arrived.add(rel);
       this.texts.set(rel, html);
-      this.digests.set(rel, pageDigest(rel, html));
       const doc = catalogueDocument(rel, html);
       this.catalogueDocs.set(rel, doc);
       this.catalogueDigests.set(rel, pageDigest(rel, doc));
@@ -171,13 +168,13 @@ export class SearchFeed implements PageSink {
         if (page === undefined) break;
         this.texts.delete(rel);
         content = page;
+        this.add(bundle, rel, content);
       } else {
-        content = readPage(this.options.site, undefined, rel);
-        this.digests.set(rel, pageDigest(rel, content));
+        // The last build's page: the lane reads it, off this thread (Astro renders here meanwhile).
+        this.add(bundle, rel);
       }
-      this.add(bundle, rel, content);
     }
-    if (bundle.added === bundle.files.length) this.write(bundle, this.digests);
+    if (bundle.added === bundle.files.length) this.write(bundle);
   }
 
   /**
@@ -192,39 +189,35 @@ export class SearchFeed implements PageSink {
     const known = (rel: string) => this.catalogueDigests.get(rel) ?? recorded[rel];
     if (files.every((rel) => known(rel) !== undefined) && this.made.current(output, bundleInput(files, files.map((rel) => known(rel)!)))) return;
     const catalogue: Bundle = { output, label: '目录', files, added: 0 };
-    for (const rel of files) {
-      let doc = this.catalogueDocs.get(rel);
-      if (doc === undefined) {
-        doc = catalogueDocument(rel, readPage(this.options.site, undefined, rel));
-        this.catalogueDigests.set(rel, pageDigest(rel, doc));
-      }
-      this.add(catalogue, rel, doc);
-    }
+    // A record of a page Astro did not render is read by the lane, off this thread.
+    for (const rel of files) this.add(catalogue, rel, this.catalogueDocs.get(rel));
     this.catalogueDocs.clear();
-    this.write(catalogue, this.catalogueDigests, true);
+    this.write(catalogue, true);
   }
 
-  private add(bundle: Bundle, rel: string, content: string): void {
+  /** Adds a page to its bundle: its text, or (without) the last build's file, which the lane reads (for the catalogue, its record). */
+  private add(bundle: Bundle, rel: string, content?: string): void {
     if (bundle.lane === undefined) {
       bundle.lane = this.queued.indexOf(Math.min(...this.queued));
       bundle.id = this.lanes.open(bundle.lane, bundle.label);
     }
-    this.lanes.add(bundle.lane, bundle.id!, rel, content);
+    if (content === undefined) this.lanes.addFile(bundle.lane, bundle.id!, rel, this.options.site, bundle.output.endsWith(`/${CATALOGUE_BUNDLE}`));
+    else this.lanes.add(bundle.lane, bundle.id!, rel, content);
     // A catalogue document is small: about a third of a page's indexing.
     this.queued[bundle.lane]! += weight(bundle, 1);
     bundle.added++;
   }
 
-  private write(bundle: Bundle, digests: Map<string, string>, keepDigests = false): void {
+  /** Writes the bundle; its record holds the digests of what the lane was given (with each page's, for the catalogue). */
+  private write(bundle: Bundle, keepDigests = false): void {
     // Pagefind makes no index of nothing: a bundle without pages is not written.
     if (bundle.files.length === 0) return;
-    const list = bundle.files.map((rel) => digests.get(rel)!);
-    const input = bundleInput(bundle.files, list);
-    const pages = keepDigests ? Object.fromEntries(bundle.files.map((rel, i) => [rel, list[i]!])) : undefined;
     const lane = bundle.lane!;
-    const written = this.lanes.write(lane, bundle.id!, bundle.output, bundle.files).then(() => {
+    const written = this.lanes.write(lane, bundle.id!, bundle.output, bundle.files).then((digests) => {
       this.queued[lane]! -= weight(bundle, bundle.files.length);
-      this.made.written(bundle, input, pages);
+      const list = bundle.files.map((rel) => digests[rel]!);
+      const pages = keepDigests ? Object.fromEntries(bundle.files.map((rel, i) => [rel, list[i]!])) : undefined;
+      this.made.written(bundle, bundleInput(bundle.files, list), pages);
     });
     // Reported by finish; never an unhandled rejection meanwhile.
     written.catch(() => {});

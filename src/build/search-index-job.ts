@@ -15,6 +15,8 @@ export interface JobInput {
 export type LaneMessage =
   | { op: 'open'; id: number; label: string }
   | { op: 'add'; id: number; rel: string; content: string }
+  /** A page the lane reads itself from `site` (checked complete), or for the catalogue its catalogue record. */
+  | { op: 'addFile'; id: number; rel: string; site: string; catalogue: boolean }
   | { op: 'write'; id: number; output: string; files: string[] }
   | { op: 'close' };
 
@@ -22,6 +24,8 @@ export interface IndexJobDone {
   id: number;
   /** The message to report, when the bundle could not be written. */
   error?: string;
+  /** The digests (pageDigest) of the bundle's pages, by path: what it was made from. */
+  digests?: Record<string, string>;
 }
 
 /**
@@ -32,7 +36,7 @@ export interface IndexJobDone {
 export class IndexLanes {
   private readonly workers: Worker[];
   private readonly exited: Promise<void>[];
-  private readonly pending = new Map<number, { lane: number; ok: () => void; fail: (error: Error) => void }>();
+  private readonly pending = new Map<number, { lane: number; ok: (digests: Record<string, string>) => void; fail: (error: Error) => void }>();
   private readonly broken: (Error | undefined)[];
   private nextId = 0;
 
@@ -53,7 +57,7 @@ export class IndexLanes {
         const p = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         if (reply.error) p?.fail(new Error(reply.error));
-        else p?.ok();
+        else p?.ok(reply.digests ?? {});
       });
       return new Promise<void>((done) =>
         worker.once('exit', (code) => {
@@ -79,9 +83,16 @@ export class IndexLanes {
     this.send(lane, { op: 'add', id, rel, content });
   }
 
-  /** Writes the bundle to `output`: settles when it is written, fails with pagefind's complaint or a page count that does not reconcile with `files`. */
-  write(lane: number, id: number, output: string, files: string[]): Promise<void> {
-    return new Promise<void>((ok, fail) => {
+  /** Adds a page (or for the catalogue, the page's catalogue record) that the lane reads itself, off this thread. */
+  addFile(lane: number, id: number, rel: string, site: string, catalogue = false): void {
+    this.send(lane, { op: 'addFile', id, rel, site, catalogue });
+  }
+
+  /**
+   * Writes the bundle to `output`: settles with the digests of its pages when it is written, fails with pagefind's complaint or a page count that does not reconcile with `files`.
+   */
+  write(lane: number, id: number, output: string, files: string[]): Promise<Record<string, string>> {
+    return new Promise<Record<string, string>>((ok, fail) => {
       if (this.broken[lane]) return fail(this.broken[lane]);
       this.pending.set(id, { lane, ok, fail });
       this.send(lane, { op: 'write', id, output, files });

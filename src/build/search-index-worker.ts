@@ -2,19 +2,23 @@ import { rmSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { close as closePagefind, createIndex, type PagefindIndex } from 'pagefind';
 import type { IndexJobDone, LaneMessage } from './search-index-job.ts';
+import { catalogueDocument, pageDigest, readPage } from './search-index.ts';
 
 /**
  * One search-index lane: a worker thread with its own pagefind service. Pagefind's Node API runs
  * one service process per JavaScript realm, and that service handles its messages one at a time
  * (one core), so two bundles are indexed at once only by two services — one per worker thread.
- * The main thread opens bundles here, sends their pages one by one as it has them (read from
- * disk, or as Astro renders them) and then asks for each bundle to be written; this thread
- * answers each write with the bundle's id and, on failure, the Chinese message to report.
+ * The main thread opens bundles here, sends their pages one by one as it has them (as Astro
+ * renders them, or read from disk) or names pages of the last build for this thread to read, and
+ * then asks for each bundle to be written; this thread answers each write with the bundle's id,
+ * the digests of the pages it was given and, on failure, the Chinese message to report.
  */
 interface OpenBundle {
   label: string;
   index: Promise<{ index?: PagefindIndex; errors: string[] }>;
   added: Promise<{ rel: string; url?: string; errors: string[] }>[];
+  /** What each page added was (pageDigest), by path. */
+  digests: Record<string, string>;
 }
 
 const open = new Map<number, OpenBundle>();
@@ -27,22 +31,26 @@ parentPort!.on('message', async (message: LaneMessage) => {
         (created) => ({ index: created.index, errors: created.errors }),
         (error: unknown) => ({ errors: [String(error)] }),
       );
-      open.set(message.id, { label: message.label, index, added: [] });
+      open.set(message.id, { label: message.label, index, added: [], digests: {} });
       return;
     }
-    case 'add': {
+    case 'add':
+    case 'addFile': {
       const bundle = open.get(message.id)!;
-      const { rel, content } = message;
-      // Added in the order sent (the callbacks run in the order they were attached): pagefind
-      // numbers pages in the order it receives them, so the order decides the bytes it writes.
+      const { rel } = message;
+      // Added in the order sent (the callbacks run in the order they were attached, and a file is
+      // read synchronously in its callback): pagefind numbers pages in the order it receives
+      // them, so the order decides the bytes it writes.
       bundle.added.push(
         bundle.index.then(async ({ index }) => {
           if (!index) return { rel, errors: [] };
           try {
+            const content = message.op === 'add' ? message.content : fromFile(message.site, rel, message.catalogue);
+            bundle.digests[rel] = pageDigest(rel, content);
             const added = await index.addHTMLFile({ sourcePath: rel, content });
             return { rel, url: added.file?.url, errors: added.errors };
           } catch (error) {
-            return { rel, errors: [String(error)] };
+            return { rel, errors: [error instanceof Error ? error.message : String(error)] };
           }
         }),
       );
@@ -54,7 +62,7 @@ parentPort!.on('message', async (message: LaneMessage) => {
       let reply: IndexJobDone;
       try {
         await writeBundle(bundle, message.output, message.files);
-        reply = { id: message.id };
+        reply = { id: message.id, digests: bundle.digests };
       } catch (error) {
         reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
       }
@@ -87,4 +95,10 @@ async function writeBundle(bundle: OpenBundle, output: string, files: string[]):
   } finally {
     await index.deleteIndex();
   }
+}
+
+/** A page of the last build, or its catalogue record as the catalogue indexes it. */
+function fromFile(site: string, rel: string, catalogue: boolean): string {
+  const page = readPage(site, undefined, rel);
+  return catalogue ? catalogueDocument(rel, page) : page;
 }
