@@ -158,21 +158,19 @@ export class SearchFeed implements PageSink {
     this.writeCatalogue();
   }
 
-  /** The bundle's pages in order, as long as each is rendered or is the last build's (read now). */
+  /** Adds the bundle's pages in order, as long as each is rendered or is the last build's; writes it when all are in. */
   private pump(bundle: Bundle): void {
     if (bundle.added === bundle.files.length) return;
     for (let rel = bundle.files[bundle.added]; rel !== undefined; rel = bundle.files[bundle.added]) {
-      let content: string;
-      if (this.rendering.has(rel)) {
-        const page = this.texts.get(rel);
-        if (page === undefined) break;
-        this.texts.delete(rel);
-        content = page;
-        this.add(bundle, rel, content);
-      } else {
+      if (!this.rendering.has(rel)) {
         // The last build's page: the lane reads it, off this thread (Astro renders here meanwhile).
         this.add(bundle, rel);
+        continue;
       }
+      const page = this.texts.get(rel);
+      if (page === undefined) break;
+      this.texts.delete(rel);
+      this.add(bundle, rel, page);
     }
     if (bundle.added === bundle.files.length) this.write(bundle);
   }
