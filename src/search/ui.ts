@@ -1,4 +1,5 @@
 import { folding, matchKey, matchTier, parseQuery, segmentWords, titleBase, type Folding, type ParsedQuery } from './query.ts';
+import { CHAR_PAIRS_FILE, decodeCharPairs, mayMatch } from './char-pairs.ts';
 import type { SearchData } from './search-data.ts';
 
 /**
@@ -62,6 +63,15 @@ interface Engines {
   /** The full-text index, loaded after the catalogue (it is larger: one bundle per shard). */
   text: () => Promise<Pagefind | undefined>;
   fold: Folding;
+  /**
+   * Whether a query can match any page of this site, from the characters and pairs of every
+   * page's text (char-pairs.ts): false, true, or undefined while that small file is still on its
+   * way (it is loaded beside the index) — and always undefined when other sites' catalogues are
+   * merged in, since their text is not in the file. A site without the file always answers true.
+   */
+  mayMatch: (query: ParsedQuery) => boolean | undefined;
+  /** Whether it can match this site's full text, waiting for the file if need be. */
+  mayMatchLater: (query: ParsedQuery) => Promise<boolean>;
 }
 
 export function startSearch(root: HTMLElement): void {
@@ -141,7 +151,10 @@ export function startSearch(root: HTMLElement): void {
     root.dataset.state = 'searching';
     status.textContent = '正在搜索……';
     shown = PAGE_SIZE;
-    const answer = new Answer(query, fold, [async () => engines.catalogue, engines.text], { ...selected });
+    // A word that occurs in no page needs no engine: "nothing" is known at once, where the full
+    // text (the large part of the search) would otherwise have to be loaded to prove it.
+    const fullText = async () => ((await engines.mayMatchLater(query)) ? engines.text() : undefined);
+    const answer = new Answer(query, fold, engines.mayMatch(query) === false ? [] : [async () => engines.catalogue, fullText], { ...selected });
     last = { raw, answer };
     const current = () => mine === generation;
     // One page and one more (to know whether a 「显示更多」 is due): the work stops there, so the
@@ -367,6 +380,13 @@ function rankOf(filter: string): number {
  * demand (every full-text bundle merged into the first), and the query data.
  */
 async function load(merge: string[]): Promise<Engines> {
+  let pairsNow: Set<number> | undefined | null = null;
+  const pairs = fetch(`/${CHAR_PAIRS_FILE}`)
+    .then(
+      async (r) => (r.ok ? decodeCharPairs(new Uint8Array(await r.arrayBuffer())) : undefined),
+      () => undefined,
+    )
+    .then((keys) => (pairsNow = keys));
   const [catalogue, bundles, data] = await Promise.all([
     import(/* @vite-ignore */ CATALOGUE_PATH) as Promise<Pagefind>,
     fetch('/pagefind-shards.json').then((r) => (r.ok ? (r.json() as Promise<string[]>) : []), () => []),
@@ -389,7 +409,16 @@ async function load(merge: string[]): Promise<Engines> {
     return engine;
   };
   // A full text that cannot be loaded leaves the catalogue's results (tested: the page still answers).
-  return { catalogue, text: () => (text ??= loadText().catch(() => undefined)), fold: folding(data) };
+  return {
+    catalogue,
+    text: () => (text ??= loadText().catch(() => undefined)),
+    fold: folding(data),
+    mayMatch: (query) => (pairsNow === null || merge.length ? undefined : !pairsNow || mayMatch(query, pairsNow)),
+    mayMatchLater: async (query) => {
+      const keys = await pairs;
+      return !keys || mayMatch(query, keys);
+    },
+  };
 }
 
 /**

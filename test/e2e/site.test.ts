@@ -8,6 +8,9 @@ import { browserAvailable, launchChromium } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { SEARCH_CASES } from './search-queries.ts';
 import { readCatalogueRecord } from '../../src/search/catalogue.ts';
+import { CHAR_PAIRS_FILE, decodeCharPairs, mayMatch } from '../../src/search/char-pairs.ts';
+import { folding, matchKey, parseQuery } from '../../src/search/query.ts';
+import type { SearchData } from '../../src/search/search-data.ts';
 import { contrastRatio, measureChart, pdfWords } from '../helpers/chart-measure.ts';
 
 /**
@@ -153,6 +156,59 @@ describe.runIf(run)('public site in Chromium', () => {
     await searchFor(page, '食品驾驶证');
     await expect.poll(() => page.locator('.search-suggestions a').allTextContents()).toEqual(['食品']);
     await expect(page.locator('.search-empty').isVisible()).resolves.toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it('lists every character pair pagefind indexed, so "nothing" from the pairs is never wrong', async () => {
+    const page = await open('/search/');
+    // Every record of every bundle, as pagefind itself returns it (its own record of each page's
+    // text), read through pagefind's API: null search with a filter every record has.
+    const bundles = ['/pagefind/', ...(JSON.parse(readFileSync(join(DIST, 'pagefind-shards.json'), 'utf8')) as string[])];
+    const records: { url: string; content: string; title: string; code: string }[] = [];
+    for (const bundle of bundles) {
+      records.push(
+        ...((await page.evaluate(`(async () => {
+          const pf = await import('${bundle}pagefind.js');
+          await pf.init();
+          const types = Object.keys((await pf.filters())['类型'] ?? {});
+          const r = await pf.search(null, { filters: { 类型: { any: types } } });
+          const data = await Promise.all(r.results.map((x) => x.data()));
+          return data.map((d) => ({ url: d.url, content: d.content, title: d.meta.title ?? '', code: d.meta.code ?? '' }));
+        })()`)) as typeof records),
+      );
+    }
+    await page.close();
+    const powers = readdirSync(join(DIST, 'powers')).length;
+    // The catalogue and the full text each hold every power page.
+    expect(records.filter((r) => r.url.startsWith('/powers/')).length).toBe(2 * powers);
+    const fold = folding(JSON.parse(readFileSync(join(DIST, 'search-data.json'), 'utf8')) as SearchData);
+    const keys = decodeCharPairs(readFileSync(join(DIST, CHAR_PAIRS_FILE)));
+    const missing: string[] = [];
+    for (const r of records) {
+      for (const text of [r.content, r.title, r.code]) {
+        const key = matchKey(text, fold);
+        for (let i = 0; i < key.length; i++) {
+          if (!keys.has(key.charCodeAt(i))) missing.push(`${r.url}「${key[i]}」`);
+          if (i + 1 < key.length && !keys.has(key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1))) missing.push(`${r.url}「${key.slice(i, i + 2)}」`);
+        }
+      }
+    }
+    expect(missing.slice(0, 20)).toEqual([]);
+    // And it is not everything: 驾驶证 (in no page) cannot match.
+    expect(mayMatch(parseQuery('驾驶证', fold), keys)).toBe(false);
+    expect(mayMatch(parseQuery('集体讨论', fold), keys)).toBe(true);
+  }, 60_000);
+
+  it('answers a query found in no page without loading the full text', async () => {
+    const page = await open('/search/', { width: 390, height: 844 });
+    const fullText: string[] = [];
+    page.on('request', (req) => {
+      if (/\/pagefind-(text-\d+|pages)\//.test(new URL(req.url()).pathname)) fullText.push(req.url());
+    });
+    await searchFor(page, '驾驶证');
+    await expect(page.locator('.search-status').textContent()).resolves.toContain('没有找到');
+    expect(await page.locator('ol.search-results > li').count()).toBe(0);
+    expect(fullText).toEqual([]);
     await page.close();
   }, 60_000);
 
