@@ -93,9 +93,12 @@ function engineWord(word: string): string {
   return word.replace(ARTICLE_REFERENCE, ' $& ').trim().replace(/\s+/g, ' ');
 }
 
+let segmenter: Intl.Segmenter | undefined;
+
 /** Words of a Chinese text as the browser's segmenter cuts them (the engine cuts queries the same way). */
 export function segmentWords(text: string): string[] {
-  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  // One segmenter for the page's life: making one loads the locale's data (costly on a slow phone).
+  segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   return [...segmenter.segment(text)].filter((s) => s.isWordLike !== false).map((s) => s.segment);
 }
 
