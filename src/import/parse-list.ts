@@ -4,6 +4,7 @@ import { normalizeForQuote } from '../lib/statute.ts';
 import { codeRegex } from '../model/stage-table.ts';
 import type { DepartmentModel, LawModel, Model } from '../model/types.ts';
 import { TARGETS } from '../schema/power.ts';
+import { derivedListKeys } from '../derived-lists/index.ts';
 import type { GridRow } from './grid.ts';
 import { mergeWithSource, readSourceCell } from './source-column.ts';
 import { SOURCE_COLUMN } from '../generators/exports/source-column.ts';
@@ -436,7 +437,7 @@ function quoteRow(record: PowerRecord): string {
 }
 
 /** The fields the machine-readable column may carry: the derived lists, never identity or other columns. */
-const DERIVED_FIELDS = new Set(['legal_review', 'av_recording', 'discretion', 'leniency', 'risks']);
+const DERIVED_FIELDS = new Set(derivedListKeys());
 
 /** The machine-readable column written by the export: the derived-list fields as JSON. */
 function derivedFields(cell: string, notes: string[]): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { derivedListKeys } from '../derived-lists/index.ts';
 import { powerSchema, type Power } from '../schema/power.ts';
 import { cellFingerprint, SOURCE_FORMAT, type SourceCell } from '../generators/exports/source-column.ts';
 
@@ -26,7 +27,7 @@ const COLUMN_FIELDS: Record<string, readonly (keyof Power)[]> = {
   配合部门: ['partners'],
   追责情形: ['accountability'],
   备注: ['notes'],
-  '其他清单（机读）': ['legal_review', 'av_recording', 'discretion', 'leniency', 'risks'],
+  '其他清单（机读）': derivedListKeys() as (keyof Power)[],
 };
 
 /** The schema's fields in its order: the order of the written front matter. */

@@ -4,6 +4,7 @@ import { parseLimitText } from '../../lib/time-limit.ts';
 import type { PowerRecord } from '../../model/snapshot.ts';
 import type { Model } from '../../model/types.ts';
 import { formatArticleRef } from '../../lib/article-ref-text.ts';
+import { derivedLists } from '../../derived-lists/index.ts';
 
 /**
  * A record flattened into entities keyed by identity, each with named fields: the shape in which
@@ -101,18 +102,12 @@ export function powerEntities(p: PowerRecord, lawName: LawNames, names?: RecordN
   if (r.enforcement) {
     entities.push({ key: 'enforcement', label: '强制执行事实', fields: { 执行主体: r.enforcement.by, 执行权依据: ref(r.enforcement.basis), 义务类型: r.enforcement.obligation } });
   }
-  if (r.legal_review) {
-    entities.push({ key: 'legal-review', label: '法制审核', fields: { 情形: r.legal_review.circumstances.join('；'), 范围: text(r.legal_review.scope), 依据: ref(r.legal_review.basis) } });
+  // The fields behind the derived lists, each compared as its list (src/derived-lists/) keys it.
+  const fields = r as Record<string, unknown>;
+  for (const derived of derivedLists) {
+    const value = fields[derived.key];
+    if (value !== undefined && value !== null) entities.push(...derived.entities(value, { text, ref }));
   }
-  for (const a of r.av_recording ?? []) entities.push({ key: `av:${a.stage}:${a.scene}`, label: `音像记录「${a.stage}·${a.scene}」`, fields: { 方式: a.method } });
-  for (const d of r.discretion ?? []) {
-    entities.push({ key: `disc:${text(d.violation)}`, label: `裁量基准「${text(d.violation)}」`, fields: { 违法依据: ref(d.violated), 处罚依据: ref(d.penalty_basis) } });
-    for (const b of d.bands) {
-      entities.push({ key: `disc:${text(d.violation)}:${b.degree}:${b.applies_to ?? ''}`, label: `裁量基准「${text(d.violation)}」${b.degree}${b.applies_to ? `（${b.applies_to}）` : ''}`, fields: { 情节: text(b.circumstances), 处罚: text(b.penalty) } });
-    }
-  }
-  for (const l of r.leniency ?? []) entities.push({ key: `len:${l.list}:${text(l.conditions)}`, label: `${l.list}清单`, fields: { 条件: text(l.conditions), 依据: ref(l.basis) } });
-  for (const k of r.risks ?? []) entities.push({ key: `risk:${text(k.risk)}`, label: `风险点「${text(k.risk)}」`, fields: { 等级: k.level, 防控措施: text(k.measures) } });
   for (const a of r.accountability ?? []) {
     entities.push({ key: `acc:${text(a.situation)}`, label: '追责情形', fields: { '': text(a.situation), 依据: ref(a.basis) } });
   }
