@@ -71,7 +71,7 @@ export interface ResolvedStage {
   limit?: TimeLimit;
   basis?: { law: LawModel; article: string; version: string };
   /** An extension the special statute provides (e.g. 市场主体登记管理条例 §19: 再延长3个工作日). */
-  extension?: { limit: TimeLimit; basis: { law: LawModel; article: string } };
+  extension?: { limit: TimeLimit; basis: { law: LawModel; article: string; version: string } };
   /** The extra 其他 item (法律、法规、规章规定的其他应履行的责任事项). */
   isOther: boolean;
 }
@@ -90,7 +90,7 @@ export interface PowerModel {
   stages: ResolvedStage[];
   fee?: Power['fee'];
   /** The overall limit stated in the file (total_limit), where the stages do not add up to it. */
-  totalLimit?: { statutory: TimeLimit; promised?: TimeLimit; basis?: { law: LawModel; article: string } };
+  totalLimit?: { statutory: TimeLimit; promised?: TimeLimit; basis?: { law: LawModel; article: string; version: string } };
   /** Who enforces and what (行政强制执行 only). */
   enforcement?: { by: Enforcement['by']; obligation: Enforcement['obligation']; basis?: { law: LawModel; article: string } };
   /** Paragraphs of the 违法责任 text. */
