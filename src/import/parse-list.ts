@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { parseLimitText } from '../lib/time-limit.ts';
+import { parseFeeCell } from '../lib/fee-text.ts';
 import { normalizeForQuote } from '../lib/statute.ts';
 import { codeRegex } from '../model/stage-table.ts';
 import type { DepartmentModel, LawModel, Model } from '../model/types.ts';
@@ -270,14 +271,9 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
     });
 
     const feeText = first('收费情况');
-    let fee: Record<string, unknown> | undefined;
-    if (/^(否|不收费|无|免费|不收取)/.test(feeText)) fee = { charged: false };
-    else if (/^(是|收费)/.test(feeText)) {
-      const standard = /收费标准[：:]\s*([^；;]+)/.exec(feeText)?.[1]?.trim();
-      const feeBasis = /收费依据[：:]\s*(.+)$/.exec(feeText)?.[1]?.trim();
-      fee = { charged: true, ...(feeBasis ? { basis: feeBasis } : {}), ...(standard ? { standard } : {}) };
-    } else if (feeText) unplaced.push(`收费情况：${feeText}`);
-    else if (category.fee) notes.push('收费情况未填写');
+    const fee = parseFeeCell(feeText);
+    if (!fee && feeText) unplaced.push(`收费情况：${feeText}`);
+    else if (!fee && category.fee) notes.push('收费情况未填写');
 
     const liabilityText = joined('违法责任');
     const paragraphs = liabilityText.split('\n').filter(Boolean);

@@ -1,6 +1,7 @@
 import type { Department } from '../../schema/department.ts';
 import type { Law } from '../../schema/law.ts';
-import { parseLimitText } from '../../lib/time-limit.ts';
+import { type DayType, limitFromValue } from '../../lib/time-limit.ts';
+import { formatFeeForDiff } from '../../lib/fee-text.ts';
 import type { PowerRecord } from '../../model/snapshot.ts';
 import type { Model } from '../../model/types.ts';
 import { formatArticleRef } from '../../lib/article-ref-text.ts';
@@ -36,8 +37,8 @@ export function recordNamesFor(model: Model): RecordNames {
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v).replace(/\s+/g, ' ').trim());
 const list = (v: string[] | undefined): string => (v ?? []).slice().sort().join('、');
-type Limit = string | { days: number; type: string };
-const limitText = (l: Limit | undefined): string => (l === undefined ? '' : typeof l === 'string' ? (parseLimitText(l)?.text ?? l) : `${l.days}个${l.type}`);
+type Limit = string | { days: number; type: DayType };
+const limitText = (l: Limit | undefined): string => (l === undefined ? '' : (limitFromValue(l)?.text ?? String(l)));
 
 /** The key of a 实施依据 entity and its parse: code finds the law and article of a change by it. */
 export function basisKey(law: string, article: string): string {
@@ -69,7 +70,7 @@ export function powerEntities(p: PowerRecord, lawName: LawNames, names?: RecordN
     one('level', '行使层级', r.level),
     one('target', '实施对象', list(r.target)),
     one('status', '状态', r.status),
-    one('fee', '收费情况', r.fee ? (r.fee.charged ? `收费；标准：${r.fee.standard ?? ''}；依据：${r.fee.basis ?? ''}` : '不收费') : ''),
+    one('fee', '收费情况', r.fee ? formatFeeForDiff(r.fee) : ''),
     one('liability', '违法责任', r.liability === undefined ? (names ? names.standardLiability.join('\n') : '（标准表述）') : [r.liability].flat().join('\n')),
     one('notes', '备注', r.notes),
     one('directory_code', '目录编码', r.directory_code),
