@@ -20,6 +20,12 @@ describe('time limits: one format and its parse', () => {
     for (const [u, max] of Object.entries(MAX_LIMIT)) expect(parseLimitText(formatLimit(max + 1, u as LimitUnit))).toBeUndefined();
   });
 
+  it('prints limits as the published lists write them', () => {
+    // The spellings of the template 办理期限 column and of the statutes (e.g. 行政许可法第四十二条
+    // 二十日, counted as 工作日 by its 第八十二条; 行政强制法 二十四小时; 行政复议法 三个月).
+    expect([formatLimit(20, '工作日'), formatLimit(30, '日'), formatLimit(3, '月'), formatLimit(24, '小时'), formatLimit(15, '自然日'), formatLimit(0, '当场')]).toEqual(['20个工作日', '30日', '3个月', '24小时', '15个自然日', '当场']);
+  });
+
   it('reads limits written in Chinese numerals, with 个 and 内 as statutes write them', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 999 }), fc.constantFrom('个工作日', '日', '个月', '天', '小时'), fc.constantFrom('', '内', '以内'), (n, u, suffix) => {
