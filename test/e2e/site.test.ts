@@ -201,10 +201,7 @@ describe.runIf(run)('public site in Chromium', () => {
 
   it('answers a query found in no page without loading the full text', async () => {
     const page = await open('/search/', { width: 390, height: 844 });
-    const fullText: string[] = [];
-    page.on('request', (req) => {
-      if (/\/pagefind-(text-\d+|pages)\//.test(new URL(req.url()).pathname)) fullText.push(req.url());
-    });
+    const fullText = fullTextRequests(page);
     await searchFor(page, '驾驶证');
     await expect(page.locator('.search-status').textContent()).resolves.toContain('没有找到');
     expect(await page.locator('ol.search-results > li').count()).toBe(0);
@@ -214,10 +211,7 @@ describe.runIf(run)('public site in Chromium', () => {
 
   it('asks the full text only when the catalogue has less than a page, or the reader stops typing', async () => {
     const page = await open('/search/', { width: 390, height: 844 });
-    const fullText: string[] = [];
-    page.on('request', (req) => {
-      if (/\/pagefind-(text-\d+|pages)\//.test(new URL(req.url()).pathname)) fullText.push(req.url());
-    });
+    const fullText = fullTextRequests(page);
     // 行政处罚 names the category of more than a page of powers: the catalogue answers it alone.
     await searchFor(page, '行政处罚');
     expect(await page.locator('ol.search-results > li').count()).toBe(10);
@@ -609,6 +603,15 @@ describe.runIf(run)('public site in Chromium', () => {
 });
 
 /** Types the query into the search box as a reader would and returns the results shown (url, type). */
+/** The requests the page makes from now on for any full-text bundle (not the catalogue). */
+function fullTextRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (req) => {
+    if (/\/pagefind-(text-\d+|pages)\//.test(new URL(req.url()).pathname)) urls.push(req.url());
+  });
+  return urls;
+}
+
 async function searchFor(page: Page, q: string): Promise<{ urls: string[]; types: string[] }> {
   await page.waitForSelector('.search[data-ready=true]', { timeout: 20_000 });
   await page.fill('#search-input', q);
