@@ -12,14 +12,18 @@ export interface Folding {
   /** Any one of the traditional characters (matchKey replaces them in one pass over long page texts). */
   traditionalChar: RegExp | undefined;
   synonyms: [string, string[]][];
+  /** Question words in match-key form, longest first (see relaxQuery). */
+  questionWords: string[];
 }
 
-export function folding(data: SearchData): Folding {
+export function folding(data: Pick<SearchData, 'synonyms' | 'traditional'> & Partial<SearchData>): Folding {
   const traditional = new Map<string, string>();
   const chars = [...data.traditional];
   for (let i = 0; i + 1 < chars.length; i += 2) traditional.set(chars[i]!, chars[i + 1]!);
   const traditionalChar = traditional.size ? new RegExp(`[${[...traditional.keys()].map(escapeClassChar).join('')}]`, 'gu') : undefined;
-  return { traditional, traditionalChar, synonyms: data.synonyms };
+  const fold: Folding = { traditional, traditionalChar, synonyms: data.synonyms, questionWords: [] };
+  fold.questionWords = [...new Set((data.questionWords ?? []).map((w) => matchKey(w, fold)).filter((w) => w.length >= 2))].sort((a, b) => b.length - a.length);
+  return fold;
 }
 
 function escapeClassChar(ch: string): string {
@@ -80,6 +84,31 @@ export function parseQuery(raw: string, fold: Folding): ParsedQuery {
     for (const form of f.slice(1)) engineQueries.push(words.map((w, j) => engineWord(j === i ? form : w)).join(' '));
   });
   return { words, forms, engineQueries: engineQueries.filter((q) => q) };
+}
+
+/**
+ * A question typed whole (食品经营许可怎么办理, 办理烟花爆竹许可证要多久) without its question words
+ * (content/search/question-words.txt), for a second search when it found nothing as it was:
+ * the rest, and the words left out. Undefined when no question word is in it, or nothing else is.
+ */
+export function relaxQuery(raw: string, fold: Folding): { rest: string; dropped: string[] } | undefined {
+  const dropped: string[] = [];
+  const rest = raw
+    .normalize('NFKC')
+    .split(/\s+/)
+    .map((w) => {
+      let key = matchKey(w, fold);
+      for (const word of fold.questionWords) {
+        if (!key.includes(word)) continue;
+        dropped.push(word);
+        key = key.split(word).join(' ');
+      }
+      return key;
+    })
+    .join(' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+  return dropped.length && rest ? { rest, dropped } : undefined;
 }
 
 const ARTICLE_REFERENCE = /第[零一二三四五六七八九十百千]+[条款项章节]/g;

@@ -159,6 +159,23 @@ describe.runIf(run)('public site in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('answers a question typed whole without its question words, and says which it left out', async () => {
+    const page = await open('/search/', { width: 390, height: 844 });
+    const { urls } = await searchFor(page, '食品经营许可怎么办理');
+    expect(urls[0]).toBe('/powers/410100-SJ-XK-001/');
+    await expect(page.locator('.search-status').textContent()).resolves.toMatch(/^没有找到与「食品经营许可怎么办理」完全相符的结果。以下是「食品经营许可」的结果（略去了“怎么办理”）：找到/);
+    // Typed without Enter: the same once the words stop.
+    await page.fill('#search-input', '');
+    for (const word of ['临时救助', '临时救助找谁']) {
+      await page.fill('#search-input', word);
+      await page.waitForTimeout(250);
+    }
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.search')!.dataset.state === 'done' && new URL(location.href).searchParams.get('q') === '临时救助找谁', null, { timeout: 20_000 });
+    await expect(page.locator('.search-status').textContent()).resolves.toContain('略去了“找谁”');
+    await expect(page.locator('ol.search-results > li h3 a').first().getAttribute('href')).resolves.toBe('/powers/410100-MZ-JF-003/');
+    await page.close();
+  }, 60_000);
+
   it('lists every character pair pagefind indexed, so "nothing" from the pairs is never wrong', async () => {
     const page = await open('/search/');
     // Every record of every bundle, as pagefind itself returns it (its own record of each page's
