@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDerivedList, DERIVED_LISTS } from '../src/generators/derived-lists.ts';
+import { buildDerivedList } from '../src/generators/derived-lists.ts';
+import { derivedLists } from '../src/derived-lists/index.ts';
 import { describeRange, parsePenaltyRanges, rangeWithin } from '../src/lib/penalty-range.ts';
 import { BASE_FIXTURE, checkFixture } from './helpers/content.ts';
 
@@ -27,7 +28,7 @@ describe('penalty ranges read from statute text', () => {
 
 describe('derived lists', () => {
   const model = checkFixture().model!;
-  for (const meta of DERIVED_LISTS) {
+  for (const meta of derivedLists) {
     // A reviewed file snapshot: `vitest -u` rewrites it; a missing one fails under CI.
     it(`${meta.title} matches its reviewed golden model`, async () => {
       const list = buildDerivedList(model, meta.id, model.departments[0]);

@@ -18,6 +18,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const codes = ['X-01', 'X-02', 'X-03', 'X-04', 'X-05', 'X-06', 'X-07', 'X-08', 'X-09'];
 const SHARDS = 3;
+/** The search's traditional-character table, as the site publishes it (search-data.json): the bundles' character pairs are folded with it. */
+const traditional = '處处罰罚';
 const titles = ['许可证核发', '行政处罚', '监督检查', '行政强制', '行政确认', '行政奖励', '行政征收', '行政给付', '行政裁决'];
 
 function html(title: string, type: string, body: string, code?: string): string {
@@ -27,11 +29,12 @@ function html(title: string, type: string, body: string, code?: string): string 
 
 /** A small site's pages: powers, other searchable pages and pages search leaves alone. */
 const pages = new Map<string, string>([
-  ...codes.map((code, i) => [`powers/${code}/index.html`, html(`测试${titles[i]}`, '事项', `由受理岗审查申请材料，第 ${i + 1} 项`, code)] as const),
+  ...codes.map((code, i) => [`powers/${code}/index.html`, html(`测试${titles[i]}`, '事项', `由受理岗审查申请材料，第 ${i + 1} 项${i === 1 ? '（舊稱行政處罰）' : ''}`, code)] as const),
   ['laws/xzxkf/index.html', html('中华人民共和国行政许可法', '法律', '设定和实施行政许可，应当依照法定的权限、范围、条件和程序')],
   ['categories/xk/index.html', html('行政许可', '类别', '许可类事项的清单')],
   ['departments/test-dept/index.html', html('测试局', '部门', '测试局的权责清单')],
   ['departments/test-dept/posts/index.html', html('测试局岗责体系', '岗责体系', '受理岗、审查岗')],
+  ['search-data.json', JSON.stringify({ synonyms: [], traditional, questionWords: [] })],
   ['index.html', '<!doctype html><html lang="zh-CN"><head><title>首页</title></head><body>首页</body></html>\n'],
   ['departments/test-dept/adjustments/index.html', '<!doctype html><html lang="zh-CN"><head><title>调整</title></head><body>调整记录</body></html>\n'],
 ]);
@@ -43,10 +46,10 @@ function writeSite(root: string): void {
   }
 }
 
-/** Every file of the search bundles, with its bytes. */
+/** Every file of the search bundles (and the site's character pairs joined from theirs), with its bytes. */
 function bundles(root: string): [string, string][] {
   return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /^pagefind/.test(relative(root, join(e.parentPath, e.name))))
+    .filter((e) => e.isFile() && /^pagefind|^search-pairs\.bin$/.test(relative(root, join(e.parentPath, e.name))))
     .map((e) => relative(root, join(e.parentPath, e.name)))
     .sort()
     .map((f) => [f, readFileSync(join(root, f)).toString('base64')]);
@@ -56,7 +59,7 @@ function bundles(root: string): [string, string][] {
 async function feedSite(name: string, order?: (planned: string[]) => string[]) {
   const site = join(dir, name);
   const reuse = join(dir, `${name}.search.json`);
-  const feed = new SearchFeed({ site, codes, shards: SHARDS, reuse });
+  const feed = new SearchFeed({ site, codes, shards: SHARDS, reuse, traditional });
   const ranks = feed.plan([...pages.keys()]);
   const planned = [...ranks].sort((a, b) => a[1] - b[1]).map(([rel]) => rel);
   for (const rel of order ? order(planned) : planned) {
@@ -77,7 +80,7 @@ async function indexedAfter(name: string): Promise<string> {
 
 describe('search index made while the site is rendered', () => {
   it('renders the power pages first, shard by shard in code order, then the other searchable pages', async () => {
-    const feed = new SearchFeed({ site: join(dir, 'plan'), codes, shards: SHARDS });
+    const feed = new SearchFeed({ site: join(dir, 'plan'), codes, shards: SHARDS, traditional });
     const ranks = feed.plan([...pages.keys()]);
     await feed.cancel();
     const planned = [...ranks].sort((a, b) => a[1] - b[1]).map(([rel]) => rel);
@@ -93,6 +96,8 @@ describe('search index made while the site is rendered', () => {
     expect(fed.stats).toMatchObject({ pages: codes.length, otherPages: 4, shards: SHARDS, reused: [] });
     expect(fed.stats.written.sort()).toEqual(['pagefind', 'pagefind-pages', 'pagefind-text-0', 'pagefind-text-1', 'pagefind-text-2']);
     expect(bundles(fed.site).length).toBeGreaterThan(20);
+    // The character pairs are compared too: each bundle's and the site's.
+    expect(bundles(fed.site).filter(([f]) => f.endsWith('.bin')).map(([f]) => f)).toEqual(['pagefind-pages/char-pairs.bin', 'pagefind-text-0/char-pairs.bin', 'pagefind-text-1/char-pairs.bin', 'pagefind-text-2/char-pairs.bin', 'pagefind/char-pairs.bin', 'search-pairs.bin']);
     expect(bundles(fed.site)).toEqual(bundles(after));
   }, 120_000);
 
@@ -127,7 +132,7 @@ describe('search index made while the site is rendered', () => {
     rmSync(join(fed.site, untouched));
     // Astro renders the changed power's page and the site-wide law and category pages, not the department's.
     const rendered = [rel, 'laws/xzxkf/index.html', 'categories/xk/index.html', 'index.html'];
-    const feed = new SearchFeed({ site: fed.site, codes, shards: SHARDS, only: new Set([k]), previous: true, reuse: fed.reuse });
+    const feed = new SearchFeed({ site: fed.site, codes, shards: SHARDS, only: new Set([k]), previous: true, reuse: fed.reuse, traditional });
     expect([...feed.plan(rendered).keys()]).toEqual([rel, 'categories/xk/index.html', 'laws/xzxkf/index.html']);
     for (const page of rendered) feed.page(page, page === rel ? changed : pages.get(page)!);
     const stats = await feed.finish();
@@ -147,7 +152,7 @@ describe('search index made while the site is rendered', () => {
     // A renamed power changes its catalogue record: the catalogue is made again, the records of
     // the pages Astro did not render read from the output.
     const renamed = changed.replaceAll('测试行政确认', '测试行政确认（更名）');
-    const again = new SearchFeed({ site: fed.site, codes, shards: SHARDS, only: new Set([k]), previous: true, reuse: fed.reuse });
+    const again = new SearchFeed({ site: fed.site, codes, shards: SHARDS, only: new Set([k]), previous: true, reuse: fed.reuse, traditional });
     again.plan(rendered);
     for (const page of rendered) again.page(page, page === rel ? renamed : pages.get(page)!);
     expect((await again.finish()).written.sort()).toEqual(['pagefind', 'pagefind-pages', `pagefind-text-${k}`]);
@@ -159,12 +164,12 @@ describe('search index made while the site is rendered', () => {
   }, 120_000);
 
   it('refuses to finish when a page never came or has no catalogue record', async () => {
-    const missing = new SearchFeed({ site: join(dir, 'missing'), codes, shards: SHARDS });
+    const missing = new SearchFeed({ site: join(dir, 'missing'), codes, shards: SHARDS, traditional });
     const planned = missing.plan([...pages.keys()]);
     for (const rel of planned.keys()) if (rel !== 'powers/X-03/index.html') missing.page(rel, pages.get(rel)!);
     await expect(missing.finish()).rejects.toThrow('事项页 powers/X-03/index.html 不存在或不完整：网站构建不完整，未建立搜索索引');
 
-    const unrecorded = new SearchFeed({ site: join(dir, 'unrecorded'), codes, shards: SHARDS });
+    const unrecorded = new SearchFeed({ site: join(dir, 'unrecorded'), codes, shards: SHARDS, traditional });
     for (const rel of unrecorded.plan([...pages.keys()]).keys()) unrecorded.page(rel, rel === 'laws/xzxkf/index.html' ? pages.get('index.html')! : pages.get(rel)!);
     await expect(unrecorded.finish()).rejects.toThrow('页面 laws/xzxkf/index.html 没有搜索目录记录');
   }, 60_000);

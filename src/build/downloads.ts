@@ -2,7 +2,8 @@ import { csvHead, csvRows, powersToCsv } from '../generators/exports/csv.ts';
 import { departmentJson, listsToJson } from '../generators/exports/json.ts';
 import { departmentWorkbook } from '../generators/exports/xlsx.ts';
 import { tableCsv, tableWorkbook } from '../generators/exports/table.ts';
-import { buildDerivedList, DERIVED_LISTS, type DerivedList, type DerivedListId } from '../generators/derived-lists.ts';
+import { buildDerivedList, type DerivedList } from '../generators/derived-lists.ts';
+import { derivedLists } from '../derived-lists/index.ts';
 import type { Model, PowerModel } from '../model/types.ts';
 import type { ContentHistory } from '../history/content-history.ts';
 import { revisionDepartment } from '../history/public-record.ts';
@@ -16,7 +17,7 @@ import { revisionDepartment } from '../history/public-record.ts';
 export type DownloadSpec =
   | { file: string; kind: 'all'; ext: 'json' | 'csv' }
   | { file: string; kind: 'department'; department: string; ext: 'xlsx' | 'csv' }
-  | { file: string; kind: 'list'; list: DerivedListId; department?: string; ext: 'xlsx' | 'csv' | 'json' };
+  | { file: string; kind: 'list'; list: string; department?: string; ext: 'xlsx' | 'csv' | 'json' };
 
 export function downloadSpecs(model: Model): DownloadSpec[] {
   const specs: DownloadSpec[] = [
@@ -26,7 +27,7 @@ export function downloadSpecs(model: Model): DownloadSpec[] {
   for (const d of model.departments) {
     for (const ext of ['xlsx', 'csv'] as const) specs.push({ file: `${d.id}.${ext}`, kind: 'department', department: d.id, ext });
   }
-  for (const l of DERIVED_LISTS) {
+  for (const l of derivedLists) {
     for (const ext of ['xlsx', 'csv', 'json'] as const) specs.push({ file: `list-${l.id}.${ext}`, kind: 'list', list: l.id, ext });
     for (const d of model.departments) {
       for (const ext of ['xlsx', 'csv'] as const) specs.push({ file: `${d.id}-${l.id}.${ext}`, kind: 'list', list: l.id, department: d.id, ext });
@@ -129,7 +130,7 @@ function siteWideParts(model: Model, ext: 'json' | 'csv'): NonNullable<PreparedD
 const lists = new WeakMap<Model, Map<string, { list: DerivedList; json: string }>>();
 
 /** Each list is assembled once per model: its XLSX, CSV and JSON are made from the same rows. */
-function derivedList(model: Model, id: DerivedListId, departmentId?: string): { list: DerivedList; json: string } {
+function derivedList(model: Model, id: string, departmentId?: string): { list: DerivedList; json: string } {
   let cache = lists.get(model);
   if (!cache) lists.set(model, (cache = new Map()));
   const key = `${id}:${departmentId ?? ''}`;

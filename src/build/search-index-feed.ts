@@ -28,6 +28,8 @@ export interface FeedOptions {
   previous?: boolean;
   /** The record of what each bundle was made from (see BundleInputs): read, and written for the next build. */
   reuse?: string;
+  /** The traditional-character table the search folds text with (content/search/, as search-data.json publishes it). */
+  traditional: string;
 }
 
 interface Bundle {
@@ -185,7 +187,7 @@ export class SearchFeed implements PageSink {
     const files = [...this.powerFiles, ...this.others!.files];
     const recorded = this.made.pagesOf(output);
     const known = (rel: string) => this.catalogueDigests.get(rel) ?? recorded[rel];
-    if (files.every((rel) => known(rel) !== undefined) && this.made.current(output, bundleInput(files, files.map((rel) => known(rel)!)))) return;
+    if (files.every((rel) => known(rel) !== undefined) && this.made.current(output, bundleInput(this.options.traditional, files, files.map((rel) => known(rel)!)))) return;
     const catalogue: Bundle = { output, label: '目录', files, added: 0 };
     // A record of a page Astro did not render is read by the lane, off this thread.
     for (const rel of files) this.add(catalogue, rel, this.catalogueDocs.get(rel));
@@ -197,7 +199,7 @@ export class SearchFeed implements PageSink {
   private add(bundle: Bundle, rel: string, content?: string): void {
     if (bundle.lane === undefined) {
       bundle.lane = this.queued.indexOf(Math.min(...this.queued));
-      bundle.id = this.lanes.open(bundle.lane, bundle.label);
+      bundle.id = this.lanes.open(bundle.lane, bundle.label, this.options.traditional);
     }
     if (content === undefined) this.lanes.addFile(bundle.lane, bundle.id!, rel, this.options.site, bundle.output.endsWith(`/${CATALOGUE_BUNDLE}`));
     else this.lanes.add(bundle.lane, bundle.id!, rel, content);
@@ -215,7 +217,7 @@ export class SearchFeed implements PageSink {
       this.queued[lane]! -= weight(bundle, bundle.files.length);
       const list = bundle.files.map((rel) => digests[rel]!);
       const pages = keepDigests ? Object.fromEntries(bundle.files.map((rel, i) => [rel, list[i]!])) : undefined;
-      this.made.written(bundle, bundleInput(bundle.files, list), pages);
+      this.made.written(bundle, bundleInput(this.options.traditional, bundle.files, list), pages);
     });
     // Reported by finish; never an unhandled rejection meanwhile.
     written.catch(() => {});

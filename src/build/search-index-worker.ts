@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { close as closePagefind, createIndex, type PagefindIndex } from 'pagefind';
+import { BundlePairs } from './search-char-pairs.ts';
 import type { IndexJobDone, LaneMessage } from './search-index-job.ts';
 import { catalogueDocument, pageDigest, readPage } from './search-index.ts';
 
@@ -19,6 +20,8 @@ interface OpenBundle {
   added: Promise<{ rel: string; url?: string; errors: string[] }>[];
   /** What each page added was (pageDigest), by path. */
   digests: Record<string, string>;
+  /** The search's character pairs of the bundle's pages (search-char-pairs.ts). */
+  pairs: BundlePairs;
 }
 
 const open = new Map<number, OpenBundle>();
@@ -31,7 +34,7 @@ parentPort!.on('message', async (message: LaneMessage) => {
         (created) => ({ index: created.index, errors: created.errors }),
         (error: unknown) => ({ errors: [String(error)] }),
       );
-      open.set(message.id, { label: message.label, index, added: [], digests: {} });
+      open.set(message.id, { label: message.label, index, added: [], digests: {}, pairs: new BundlePairs(message.traditional) });
       return;
     }
     case 'add':
@@ -47,6 +50,7 @@ parentPort!.on('message', async (message: LaneMessage) => {
           try {
             const content = message.op === 'add' ? message.content : fromFile(message.site, rel, message.catalogue);
             bundle.digests[rel] = pageDigest(rel, content);
+            bundle.pairs.add(content);
             const added = await index.addHTMLFile({ sourcePath: rel, content });
             return { rel, url: added.file?.url, errors: added.errors };
           } catch (error) {
@@ -92,6 +96,7 @@ async function writeBundle(bundle: OpenBundle, output: string, files: string[]):
     }
     const written = await index.writeFiles({ outputPath: output });
     if (written.errors.length) throw failed('写出索引', written.errors);
+    bundle.pairs.write(output);
   } finally {
     await index.deleteIndex();
   }

@@ -2,7 +2,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { catalogueHtml, readCatalogueRecord } from '../search/catalogue.ts';
+import type { SearchData } from '../search/search-data.ts';
 import { sha } from './fingerprint.ts';
+import { writeSitePairs } from './search-char-pairs.ts';
 import { runIndexJobs, type JobInput } from './search-index-job.ts';
 
 /**
@@ -114,12 +116,13 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   const others = otherSearchPages([options.overlay, site].filter((r): r is string => !!r));
   const catalogued = [...options.codes.map((code) => `powers/${code}/index.html`), ...others];
   const made = new BundleInputs(options.reuse);
-  const html = (bundle: string, files: string[], label: string) => () => made.unlessCurrent({ output: join(site, bundle), label, files, pages: readPages(site, options.overlay, files) });
+  const traditional = readTraditional(site, options.overlay);
+  const html = (bundle: string, files: string[], label: string) => () => made.unlessCurrent({ output: join(site, bundle), label, files, pages: readPages(site, options.overlay, files), traditional });
   // The catalogue is the largest job: first, so that the lanes finish together.
   await runIndexJobs(
     Math.min(2, availableParallelism()),
     [
-      () => made.unlessCurrent({ output: join(site, CATALOGUE_BUNDLE), label: '目录', files: catalogued, pages: cataloguePages(site, options.overlay, catalogued) }),
+      () => made.unlessCurrent({ output: join(site, CATALOGUE_BUNDLE), label: '目录', files: catalogued, pages: cataloguePages(site, options.overlay, catalogued), traditional }),
       ...[...members].map(([k, codes]) => html(shardDir(k), codes.map((code) => `powers/${code}/index.html`), `分片 ${k}`)),
       html(PAGES_BUNDLE, others, '其他页面'),
     ],
@@ -132,7 +135,8 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
 /**
  * The end of every indexing: shards left from a build with more of them are removed (they would be
  * merged in again, like the numbered full-text shards of builds before the catalogue existed), and
- * the list of full-text bundles the search page merges is written.
+ * the list of full-text bundles the search page merges is written, and the site's character pairs
+ * joined from the bundles' (search-char-pairs.ts).
  */
 export function finishBundles(site: string, codes: string[], shards: number, others: string[]): Pick<IndexStats, 'pages' | 'otherPages' | 'shards'> {
   for (const entry of readdirSync(site)) {
@@ -143,6 +147,7 @@ export function finishBundles(site: string, codes: string[], shards: number, oth
   const filled = new Set(codes.map((c) => shardOf(c, shards)));
   const bundles = [...[...filled].sort((a, b) => a - b).map((k) => `/${shardDir(k)}/`), ...(others.length ? [`/${PAGES_BUNDLE}/`] : [])];
   writeFileSync(join(site, SHARD_LIST), JSON.stringify(bundles));
+  writeSitePairs(site, [CATALOGUE_BUNDLE, ...bundles.map((b) => b.replaceAll('/', ''))]);
   return { pages: codes.length, otherPages: others.length, shards };
 }
 
@@ -193,7 +198,7 @@ export class BundleInputs {
       return undefined;
     }
     if (!this.file) return job;
-    const input = bundleInput(job.files, job.pages.map((p) => pageDigest(p.rel, p.content)));
+    const input = bundleInput(job.traditional, job.files, job.pages.map((p) => pageDigest(p.rel, p.content)));
     const last = this.previous[job.output];
     delete this.next[job.output];
     if (last && last.input === input && last.entry === entryHash(job.output)) {
@@ -234,9 +239,21 @@ export class BundleInputs {
   }
 }
 
-/** What a bundle is made from: pagefind's version and its pages, in the order they are added (see pageDigest). */
-export function bundleInput(files: string[], digests: string[]): string {
-  return sha(PAGEFIND_VERSION, JSON.stringify(files), ...digests);
+/**
+ * What a bundle is made from: pagefind's version, the traditional-character table its character
+ * pairs are folded with, and its pages, in the order they are added (see pageDigest).
+ */
+export function bundleInput(traditional: string, files: string[], digests: string[]): string {
+  return sha(PAGEFIND_VERSION, traditional, JSON.stringify(files), ...digests);
+}
+
+/**
+ * The traditional-character table of the built search page (search-data.json, written by the site
+ * build from content/search/), which the character pairs are folded with.
+ */
+function readTraditional(site: string, overlay: string | undefined): string {
+  const file = [overlay, site].map((root) => root && join(root, 'search-data.json')).find((p) => p && existsSync(p));
+  return file ? ((JSON.parse(readFileSync(file, 'utf8')) as Partial<SearchData>).traditional ?? '') : '';
 }
 
 /** The hash of a bundle's pagefind-entry.json (which names every index file by its content hash). */

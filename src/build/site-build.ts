@@ -20,6 +20,7 @@ import { dropManifest, MANIFEST_VERSION, manifestPathFor, readManifest, writeMan
 import { departmentFingerprints, pageFingerprints, planBuild, type BuildPlan } from './plan.ts';
 import type { PageSink } from './prerender-feed.ts';
 import { SearchFeed } from './search-index-feed.ts';
+import { readSearchData } from '../search/search-data.ts';
 import { shardCount, shardOf, SHARD_LIST, type IndexStats } from './search-index.ts';
 
 /**
@@ -135,7 +136,15 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       : undefined;
   // Search is indexed while Astro renders (search-index-feed.ts): the pages it renders are handed
   // over as they are made; an incremental build's other pages are the last build's, in the output.
-  const feed = new SearchFeed({ site: outDir, codes, shards, only, previous: plan.mode === 'incremental', reuse: manifestFile.replace(/\.json$/, '.search.json') });
+  const feed = new SearchFeed({
+    site: outDir,
+    codes,
+    shards,
+    only,
+    previous: plan.mode === 'incremental',
+    reuse: manifestFile.replace(/\.json$/, '.search.json'),
+    traditional: readSearchData(contentDir).traditional,
+  });
   let indexing: Promise<IndexStats> | undefined;
   const startIndexing = () => (indexing ??= feed.finish());
   try {

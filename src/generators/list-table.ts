@@ -1,4 +1,5 @@
 import { toChineseNumber } from '../lib/chinese-numerals.ts';
+import { formatFeeCell } from '../lib/fee-text.ts';
 import type { CategoryDef, DepartmentModel, Model, PowerModel, ResolvedStage } from '../model/types.ts';
 import { citationText } from './citation-text.ts';
 import { limitSummaryText } from './service-summary.ts';
@@ -159,7 +160,5 @@ function dutyText(stage: ResolvedStage, power: PowerModel): string {
 }
 
 function feeText(power: PowerModel): string {
-  if (!power.fee) return '';
-  if (!power.fee.charged) return '否';
-  return `是。收费标准：${power.fee.standard}；收费依据：${power.fee.basis}`;
+  return power.fee ? formatFeeCell(power.fee) : '';
 }

@@ -1,3 +1,4 @@
+import { derivedLists } from '../derived-lists/index.ts';
 import { codeRegex } from '../model/stage-table.ts';
 import type { Model } from '../model/types.ts';
 import { needsFacts } from './flowchart/limits.ts';
@@ -101,26 +102,7 @@ function nextCode(model: Model, departmentId: string, region: string, categoryCo
   return `${region}-${prefix}-${categoryCode}-999`;
 }
 
-/** Commented examples of the optional fields behind the other public lists, by category. */
+/** Commented examples of the optional fields behind the other public lists (each registered list's hints), by category. */
 function derivedHints(category: string): string[] {
-  const hints: string[] = ['# 以下为可选字段，用于生成其他公开清单（按需删去行首 # 并填写）：'];
-  if (category === '行政处罚') {
-    hints.push(
-      '# legal_review:            # 重大执法决定法制审核目录清单',
-      '#   circumstances: [直接关系当事人或者第三人重大权益，经过听证程序]',
-      '#   basis: { law: xzcff, article: 第五十八条第一款 }',
-      '# discretion:              # 行政裁量权基准：各阶次罚款须在处罚条款规定的幅度内',
-      '#   - violation: 违法行为',
-      '#     violated: { law: 待填写, article: 第一条 }',
-      '#     penalty_basis: { law: 待填写, article: 第一条 }   # 须已列入上面的实施依据并附引文',
-      '#     bands:',
-      '#       - { degree: 一般, circumstances: 情节, penalty: 处一万元以上二万元以下的罚款 }',
-      '# leniency:                # 不予处罚、减轻处罚、从轻处罚清单',
-      '#   - { list: 不予处罚, conditions: 初次违法且危害后果轻微并及时改正的, basis: { law: xzcff, article: 第三十三条第一款 } }',
-    );
-  }
-  if (category === '行政强制') hints.push('# leniency:', '#   - { list: 不予实施行政强制, conditions: 违法行为情节显著轻微或者没有明显社会危害的, basis: { law: xzqzf, article: 第十六条第二款 } }');
-  if (['行政处罚', '行政强制', '行政检查'].includes(category)) hints.push('# av_recording:            # 音像记录事项清单', '#   - { stage: 环节, scene: 现场检查, method: 执法记录仪全程音像记录 }');
-  hints.push('# risks:                   # 行政相对人违法风险点及防控措施清单', '#   - { risk: 风险点, level: 中, measures: 防控措施 }');
-  return hints;
+  return ['# 以下为可选字段，用于生成其他公开清单（按需删去行首 # 并填写）：', ...derivedLists.flatMap((l) => l.hints(category))];
 }

@@ -3,6 +3,7 @@ import type { DayCountingRule } from '../schema/stage-table.ts';
 import type { PowerModel } from '../model/types.ts';
 import { dayRuleOf, isWorkingDays } from './flowchart/limits.ts';
 import { formatArticleRef } from '../lib/article-ref-text.ts';
+import { formatFeeLine } from '../lib/fee-text.ts';
 
 /**
  * The 办事要点 of a power: what a member of the public asks first (how long, what it costs, where
@@ -82,9 +83,7 @@ export function sumLimits(limits: { limit: TimeLimit; dayType?: DayType }[]): Li
 
 function feeLine(power: PowerModel): string | undefined {
   // Categories with a fee column must state one (rule fee-required); others may.
-  if (!power.fee) return undefined;
-  if (!power.fee.charged) return '不收费';
-  return `收费。标准：${power.fee.standard}；依据：${power.fee.basis}`;
+  return power.fee ? formatFeeLine(power.fee) : undefined;
 }
 
 /** Citations grouped by law, in the order first cited. */

@@ -1,9 +1,11 @@
 import { stringify } from 'yaml';
 import { parseLimitText } from '../lib/time-limit.ts';
+import { parseFeeCell } from '../lib/fee-text.ts';
 import { normalizeForQuote } from '../lib/statute.ts';
 import { codeRegex } from '../model/stage-table.ts';
 import type { DepartmentModel, LawModel, Model } from '../model/types.ts';
 import { TARGETS } from '../schema/power.ts';
+import { derivedListKeys } from '../derived-lists/index.ts';
 import type { GridRow } from './grid.ts';
 import { mergeWithSource, readSourceCell } from './source-column.ts';
 import { SOURCE_COLUMN } from '../generators/exports/source-column.ts';
@@ -269,14 +271,9 @@ export function parseList(rows: GridRow[], model: Model, department: DepartmentM
     });
 
     const feeText = first('收费情况');
-    let fee: Record<string, unknown> | undefined;
-    if (/^(否|不收费|无|免费|不收取)/.test(feeText)) fee = { charged: false };
-    else if (/^(是|收费)/.test(feeText)) {
-      const standard = /收费标准[：:]\s*([^；;]+)/.exec(feeText)?.[1]?.trim();
-      const feeBasis = /收费依据[：:]\s*(.+)$/.exec(feeText)?.[1]?.trim();
-      fee = { charged: true, ...(feeBasis ? { basis: feeBasis } : {}), ...(standard ? { standard } : {}) };
-    } else if (feeText) unplaced.push(`收费情况：${feeText}`);
-    else if (category.fee) notes.push('收费情况未填写');
+    const fee = parseFeeCell(feeText);
+    if (!fee && feeText) unplaced.push(`收费情况：${feeText}`);
+    else if (!fee && category.fee) notes.push('收费情况未填写');
 
     const liabilityText = joined('违法责任');
     const paragraphs = liabilityText.split('\n').filter(Boolean);
@@ -436,7 +433,7 @@ function quoteRow(record: PowerRecord): string {
 }
 
 /** The fields the machine-readable column may carry: the derived lists, never identity or other columns. */
-const DERIVED_FIELDS = new Set(['legal_review', 'av_recording', 'discretion', 'leniency', 'risks']);
+const DERIVED_FIELDS = new Set(derivedListKeys());
 
 /** The machine-readable column written by the export: the derived-list fields as JSON. */
 function derivedFields(cell: string, notes: string[]): Record<string, unknown> {

@@ -1,12 +1,14 @@
+import { derivedListKeys } from '../derived-lists/index.ts';
 import { powerSchema, type Power } from '../schema/power.ts';
-import { cellFingerprint, SOURCE_FORMAT, type SourceCell } from '../generators/exports/source-column.ts';
+import { cellFingerprint, SOURCE_COLUMN, SOURCE_FORMAT, type SourceCell } from '../generators/exports/source-column.ts';
 
 /**
- * Which front-matter fields each column of the official and machine-readable layout shows. A
- * field no column shows (change_note, and any field added to the schema later) comes back from
- * the 源数据（机读） column; so does every field whose columns nobody edited.
+ * Which front-matter fields each column of the official and machine-readable layout shows (by the
+ * import's name of the column, see columnKey). A field no column shows comes back from the
+ * 源数据（机读） column (SOURCE_ONLY_FIELDS); so does every field whose columns nobody edited.
+ * test/export-fields.test.ts holds both to the power schema and to the exported header.
  */
-const COLUMN_FIELDS: Record<string, readonly (keyof Power)[]> = {
+export const COLUMN_FIELDS: Record<string, readonly (keyof Power)[]> = {
   职权类别: ['category', 'procedure'],
   职权名称: ['name'],
   实施依据: ['basis'],
@@ -26,7 +28,21 @@ const COLUMN_FIELDS: Record<string, readonly (keyof Power)[]> = {
   配合部门: ['partners'],
   追责情形: ['accountability'],
   备注: ['notes'],
-  '其他清单（机读）': ['legal_review', 'av_recording', 'discretion', 'leniency', 'risks'],
+  '其他清单（机读）': derivedListKeys() as (keyof Power)[],
+};
+
+/** The power file's fields no column shows, and why: they come back from the 源数据（机读） column only. */
+export const SOURCE_ONLY_FIELDS: Readonly<Record<string, string>> = {
+  total_limit: 'the official layout has no column for the whole power\'s limit: 办理期限 shows each duty\'s',
+  enforcement: 'facts that choose the flowchart\'s statutory path, not a column of the list',
+  directory_code: 'the code in the upper-level directory is matched by `quanze directory`, not shown in the list',
+  change_note: 'a note on a change, not content of the list',
+};
+
+/** Exported columns the import does not read into fields, and why. */
+export const UNREAD_COLUMNS: Readonly<Record<string, string>> = {
+  部门: 'the department is the one `quanze import --department` names',
+  [SOURCE_COLUMN]: 'the power file itself, read by readSourceCell',
 };
 
 /** The schema's fields in its order: the order of the written front matter. */

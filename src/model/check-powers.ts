@@ -214,7 +214,7 @@ function checkTotalLimit(power: Power, category: CategoryDef, ctx: Context, repo
     report(['total_limit', 'promised'], 'promised-over-statutory', `承诺办结时限（${promised.text}）不得长于法定办结时限（${statutory.text}）`);
   }
   const basis = field.basis && cite(field.basis, 'total-limit', ['total_limit', 'basis'], '办结时限依据');
-  return { statutory, promised, basis: basis && { law: basis.law, article: basis.article } };
+  return { statutory, promised, basis: basis && { law: basis.law, article: basis.article, version: basis.version } };
 }
 
 /** Resolves one citation of any kind through the shared resolver and records it for the power. */
@@ -329,7 +329,7 @@ function checkStages(
       if (!stage.limit) report(['stages', i, 'extension'], 'extension-without-limit', `环节「${stage.stage}」写了延长期限 extension，但没有期限 limit`);
       const ref = stage.extension.basis && cite(stage.extension.basis, 'stage', ['stages', i, 'extension', 'basis'], `环节「${stage.stage}」延长期限依据`);
       const extLimit = toLimit(stage.extension.limit);
-      if (ref && extLimit) extension = { limit: extLimit, basis: { law: ref.law, article: ref.article } };
+      if (ref && extLimit) extension = { limit: extLimit, basis: { law: ref.law, article: ref.article, version: ref.version } };
     }
     if (stageUnit) {
       out.push({ stage: stage.stage, post: stage.post, unit: stageUnit, duty: stage.duty, limit, basis, extension, isOther: stage.stage === other && i === power.stages.length - 1 });

@@ -9,6 +9,7 @@ import type { DayCountingRule } from '../schema/stage-table.ts';
 import type { Article } from '../lib/statute.ts';
 import type { DayType, TimeLimit } from '../lib/time-limit.ts';
 import type { Citation } from './citations.ts';
+import type { DerivedFields } from '../derived-lists/index.ts';
 
 export interface StageDef {
   name: string;
@@ -70,25 +71,9 @@ export interface ResolvedStage {
   limit?: TimeLimit;
   basis?: { law: LawModel; article: string; version: string };
   /** An extension the special statute provides (e.g. 市场主体登记管理条例 §19: 再延长3个工作日). */
-  extension?: { limit: TimeLimit; basis: { law: LawModel; article: string } };
+  extension?: { limit: TimeLimit; basis: { law: LawModel; article: string; version: string } };
   /** The extra 其他 item (法律、法规、规章规定的其他应履行的责任事项). */
   isOther: boolean;
-}
-
-type LawRef = { law: LawModel; article: string };
-
-/** Resolved optional fields behind the derived lists. */
-export interface DerivedFields {
-  legalReview?: { circumstances: string[]; scope?: string; basis: LawRef };
-  avRecording: { stage: string; scene: string; method: string }[];
-  discretion: {
-    violation: string;
-    violated: LawRef;
-    penaltyBasis: LawRef;
-    bands: { degree: '轻微' | '一般' | '较重' | '严重'; circumstances: string; penalty: string; applies_to?: '公民' | '法人或者其他组织' }[];
-  }[];
-  leniency: { list: '不予处罚' | '减轻处罚' | '从轻处罚' | '不予实施行政强制'; conditions: string; basis: LawRef }[];
-  risks: { risk: string; level: '高' | '中' | '低'; measures: string }[];
 }
 
 export interface PowerModel {
@@ -105,7 +90,7 @@ export interface PowerModel {
   stages: ResolvedStage[];
   fee?: Power['fee'];
   /** The overall limit stated in the file (total_limit), where the stages do not add up to it. */
-  totalLimit?: { statutory: TimeLimit; promised?: TimeLimit; basis?: LawRef };
+  totalLimit?: { statutory: TimeLimit; promised?: TimeLimit; basis?: { law: LawModel; article: string; version: string } };
   /** Who enforces and what (行政强制执行 only). */
   enforcement?: { by: Enforcement['by']; obligation: Enforcement['obligation']; basis?: { law: LawModel; article: string } };
   /** Paragraphs of the 违法责任 text. */
@@ -119,6 +104,7 @@ export interface PowerModel {
   changeNote?: string;
   /** The item of the department's upper-level directory this power implements. */
   directoryCode?: string;
+  /** The resolved entries of each derived list, by the list's key (src/derived-lists/). */
   derived: DerivedFields;
   department: DepartmentModel;
   file: string;

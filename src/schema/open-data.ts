@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** The site-wide open-data file (/downloads/quanze-lists.json): every list, resolved. */
 const named = z.strictObject({ id: z.string(), name: z.string() });
+const limit = z.strictObject({ text: z.string(), amount: z.number(), unit: z.string() });
+const lawRef = z.strictObject({ law: z.string(), article: z.string(), version: z.string() });
 
 export const openDataPowerSchema = z
   .strictObject({
@@ -30,13 +32,18 @@ export const openDataPowerSchema = z
         unit: named,
         post: z.string().nullable(),
         duty: z.string(),
-        limit: z.strictObject({ text: z.string(), amount: z.number(), unit: z.string() }).nullable(),
-        basis: z.strictObject({ law: z.string(), article: z.string(), version: z.string() }).nullable(),
+        limit: limit.nullable(),
+        basis: lawRef.nullable(),
+        extension: z.strictObject({ limit, basis: lawRef }).optional().meta({ description: '特别规定的延长期限及其依据' }),
       }),
     ).meta({ description: '责任事项' }),
     fee: z.strictObject({ charged: z.boolean(), basis: z.string().optional(), standard: z.string().optional() }).nullable(),
+    totalLimit: z
+      .strictObject({ statutory: limit, promised: limit.optional(), basis: lawRef.optional() })
+      .optional()
+      .meta({ description: '整个事项的法定办结时限、承诺时限及其依据（事项文件写明时）' }),
     liability: z.array(z.string()).meta({ description: '违法责任（按段）' }),
-    accountability: z.array(z.strictObject({ situation: z.string(), basis: z.strictObject({ law: z.string(), article: z.string(), version: z.string() }).nullable() })),
+    accountability: z.array(z.strictObject({ situation: z.string(), basis: lawRef.nullable() })),
     notes: z.string().nullable(),
   })
   .meta({ title: '职权事项' });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMIT_HELP, MAX_LIMIT, parseLimitText } from '../lib/time-limit.ts';
 import { article, articleRef, isoDate, lawId, nonEmptyText } from './common.ts';
 import { ENFORCERS, OBLIGATIONS } from './flow-template.ts';
-import { avRecordingSchema, discretionSchema, legalReviewSchema, leniencySchema, riskSchema } from './derived-lists.ts';
+import { derivedListFields } from '../derived-lists/index.ts';
 
 export const TARGETS = ['公民', '法人', '其他组织'] as const;
 export const POWER_STATUSES = ['有效', '暂停实施', '已取消'] as const;
@@ -159,11 +159,8 @@ export const powerSchema = z
       .optional()
       .meta({ title: '目录编码', description: '本事项在上级通用目录（部门文件 directory 指定）中的编码；对照上级目录时据此匹配。' }),
     change_note: z.string().optional().meta({ title: '变更说明', description: '写给公众的本次变更说明。' }),
-    legal_review: legalReviewSchema.optional(),
-    av_recording: z.array(avRecordingSchema).optional().meta({ title: '音像记录事项', description: '须全过程音像记录的环节、场景和方式。' }),
-    discretion: z.array(discretionSchema).optional().meta({ title: '行政裁量权基准', description: '行政处罚事项的违法行为、裁量阶次和处罚标准。' }),
-    leniency: z.array(leniencySchema).optional().meta({ title: '四张清单', description: '不予处罚、减轻处罚、从轻处罚、不予实施行政强制的事项。' }),
-    risks: z.array(riskSchema).optional().meta({ title: '违法风险点', description: '行政相对人违法风险点及防控措施。' }),
+    // The fields behind the other public lists, one per registered list (src/derived-lists/).
+    ...derivedListFields(),
   })
   .meta({ title: '职权事项', description: '一个行政执法职权事项（权责清单中的一行）。' });
 

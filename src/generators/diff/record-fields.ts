@@ -1,9 +1,11 @@
 import type { Department } from '../../schema/department.ts';
 import type { Law } from '../../schema/law.ts';
-import { parseLimitText } from '../../lib/time-limit.ts';
+import { type DayType, limitFromValue } from '../../lib/time-limit.ts';
+import { formatFeeForDiff } from '../../lib/fee-text.ts';
 import type { PowerRecord } from '../../model/snapshot.ts';
 import type { Model } from '../../model/types.ts';
 import { formatArticleRef } from '../../lib/article-ref-text.ts';
+import { derivedLists } from '../../derived-lists/index.ts';
 
 /**
  * A record flattened into entities keyed by identity, each with named fields: the shape in which
@@ -35,8 +37,8 @@ export function recordNamesFor(model: Model): RecordNames {
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v).replace(/\s+/g, ' ').trim());
 const list = (v: string[] | undefined): string => (v ?? []).slice().sort().join('、');
-type Limit = string | { days: number; type: string };
-const limitText = (l: Limit | undefined): string => (l === undefined ? '' : typeof l === 'string' ? (parseLimitText(l)?.text ?? l) : `${l.days}个${l.type}`);
+type Limit = string | { days: number; type: DayType };
+const limitText = (l: Limit | undefined): string => (l === undefined ? '' : (limitFromValue(l)?.text ?? String(l)));
 
 /** The key of a 实施依据 entity and its parse: code finds the law and article of a change by it. */
 export function basisKey(law: string, article: string): string {
@@ -68,7 +70,7 @@ export function powerEntities(p: PowerRecord, lawName: LawNames, names?: RecordN
     one('level', '行使层级', r.level),
     one('target', '实施对象', list(r.target)),
     one('status', '状态', r.status),
-    one('fee', '收费情况', r.fee ? (r.fee.charged ? `收费；标准：${r.fee.standard ?? ''}；依据：${r.fee.basis ?? ''}` : '不收费') : ''),
+    one('fee', '收费情况', r.fee ? formatFeeForDiff(r.fee) : ''),
     one('liability', '违法责任', r.liability === undefined ? (names ? names.standardLiability.join('\n') : '（标准表述）') : [r.liability].flat().join('\n')),
     one('notes', '备注', r.notes),
     one('directory_code', '目录编码', r.directory_code),
@@ -101,18 +103,12 @@ export function powerEntities(p: PowerRecord, lawName: LawNames, names?: RecordN
   if (r.enforcement) {
     entities.push({ key: 'enforcement', label: '强制执行事实', fields: { 执行主体: r.enforcement.by, 执行权依据: ref(r.enforcement.basis), 义务类型: r.enforcement.obligation } });
   }
-  if (r.legal_review) {
-    entities.push({ key: 'legal-review', label: '法制审核', fields: { 情形: r.legal_review.circumstances.join('；'), 范围: text(r.legal_review.scope), 依据: ref(r.legal_review.basis) } });
+  // The fields behind the derived lists, each compared as its list (src/derived-lists/) keys it.
+  const fields = r as Record<string, unknown>;
+  for (const derived of derivedLists) {
+    const value = fields[derived.key];
+    if (value !== undefined && value !== null) entities.push(...derived.entities(value, { text, ref }));
   }
-  for (const a of r.av_recording ?? []) entities.push({ key: `av:${a.stage}:${a.scene}`, label: `音像记录「${a.stage}·${a.scene}」`, fields: { 方式: a.method } });
-  for (const d of r.discretion ?? []) {
-    entities.push({ key: `disc:${text(d.violation)}`, label: `裁量基准「${text(d.violation)}」`, fields: { 违法依据: ref(d.violated), 处罚依据: ref(d.penalty_basis) } });
-    for (const b of d.bands) {
-      entities.push({ key: `disc:${text(d.violation)}:${b.degree}:${b.applies_to ?? ''}`, label: `裁量基准「${text(d.violation)}」${b.degree}${b.applies_to ? `（${b.applies_to}）` : ''}`, fields: { 情节: text(b.circumstances), 处罚: text(b.penalty) } });
-    }
-  }
-  for (const l of r.leniency ?? []) entities.push({ key: `len:${l.list}:${text(l.conditions)}`, label: `${l.list}清单`, fields: { 条件: text(l.conditions), 依据: ref(l.basis) } });
-  for (const k of r.risks ?? []) entities.push({ key: `risk:${text(k.risk)}`, label: `风险点「${text(k.risk)}」`, fields: { 等级: k.level, 防控措施: text(k.measures) } });
   for (const a of r.accountability ?? []) {
     entities.push({ key: `acc:${text(a.situation)}`, label: '追责情形', fields: { '': text(a.situation), 依据: ref(a.basis) } });
   }

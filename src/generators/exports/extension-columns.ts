@@ -1,5 +1,6 @@
 import type { PowerModel } from '../../model/types.ts';
 import { formatArticleRef } from '../../lib/article-ref-text.ts';
+import { derivedListKeys } from '../../derived-lists/index.ts';
 
 /**
  * Machine-readable columns added to the right of the official layout, so that an exported list
@@ -35,18 +36,16 @@ export function extensionValues(power: PowerModel): Record<Exclude<ExtensionColu
 }
 
 /**
- * The fields behind the derived lists, as they are written in the power file (law ids), in one
- * JSON cell: too structured for a readable column, and needed for an exact round trip.
+ * The fields behind the derived lists (every registered list), as the power file writes them, in
+ * one JSON cell: too structured for a readable column, and needed for an exact round trip.
  */
 function derivedJson(power: PowerModel): string {
-  const d = power.derived;
-  const ref = (r: { law: { id: string }; article: string }) => ({ law: r.law.id, article: r.article });
+  const record = power.record as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  if (d.legalReview) out.legal_review = { circumstances: d.legalReview.circumstances, ...(d.legalReview.scope ? { scope: d.legalReview.scope } : {}), basis: ref(d.legalReview.basis) };
-  if (d.avRecording.length) out.av_recording = d.avRecording;
-  if (d.discretion.length) out.discretion = d.discretion.map((x) => ({ violation: x.violation, violated: ref(x.violated), penalty_basis: ref(x.penaltyBasis), bands: x.bands }));
-  if (d.leniency.length) out.leniency = d.leniency.map((l) => ({ list: l.list, conditions: l.conditions, basis: ref(l.basis) }));
-  if (d.risks.length) out.risks = d.risks;
+  for (const key of derivedListKeys()) {
+    const value = record[key];
+    if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) out[key] = value;
+  }
   return Object.keys(out).length ? JSON.stringify(out) : '';
 }
 

@@ -1,4 +1,6 @@
-import type { Model, PowerModel } from '../../model/types.ts';
+import type { LawModel, Model, PowerModel } from '../../model/types.ts';
+import type { TimeLimit } from '../../lib/time-limit.ts';
+import { derivedListKeys } from '../../derived-lists/index.ts';
 
 /**
  * The lists as open data: every department with its powers, in stage-table category order, every
@@ -10,6 +12,18 @@ export interface ListsDocument {
   asOf?: { revision: string; date: string };
   totals: { departments: number; powers: number; byCategory: Record<string, number> };
   departments: ReturnType<typeof departmentJson>[];
+}
+
+/**
+ * The power file's fields the open data leaves out, and why; a path names a field and everything
+ * under it. Every other field is carried (test/export-fields.test.ts walks the power schema).
+ */
+export function openDataOmits(): Record<string, string> {
+  return {
+    enforcement: 'facts that choose the flowchart\'s statutory path (who enforces, which obligation), not a column of the list; the flowchart pages show the path chosen',
+    change_note: 'a note on a change, not content of the list: published with the change on the history pages and in the feeds',
+    ...Object.fromEntries(derivedListKeys().map((key) => [key, 'the field of a derived list, published as that list\'s own open data (/downloads/list-<id>.json)'])),
+  };
 }
 
 export function listsToJson(model: Model, asOf?: { revision: string; date: string }, withDepartments = true): ListsDocument {
@@ -56,12 +70,25 @@ export function powerJson(p: PowerModel) {
       unit: { id: s.unit.id, name: s.unit.name },
       post: s.post ?? null,
       duty: s.duty,
-      limit: s.limit ? { text: s.limit.text, amount: s.limit.amount, unit: s.limit.unit } : null,
+      limit: s.limit ? limitJson(s.limit) : null,
       basis: s.basis ? { law: s.basis.law.id, article: s.basis.article, version: s.basis.version } : null,
+      ...(s.extension ? { extension: { limit: limitJson(s.extension.limit), basis: refJson(s.extension.basis) } } : {}),
     })),
     fee: p.fee ?? null,
+    ...(p.totalLimit
+      ? { totalLimit: { statutory: limitJson(p.totalLimit.statutory), ...(p.totalLimit.promised ? { promised: limitJson(p.totalLimit.promised) } : {}), ...(p.totalLimit.basis ? { basis: refJson(p.totalLimit.basis) } : {}) } }
+      : {}),
     liability: p.liability,
     accountability: p.accountability.map((a) => ({ situation: a.situation, basis: a.basis ? { law: a.basis.law.id, article: a.basis.article, version: a.basis.version } : null })),
     notes: p.notes ?? null,
   };
+}
+
+/** A limit resolved, however the file writes it (20个工作日 or { days: 20, type: 工作日 }). */
+function limitJson(limit: TimeLimit) {
+  return { text: limit.text, amount: limit.amount, unit: limit.unit };
+}
+
+function refJson(ref: { law: LawModel; article: string; version: string }) {
+  return { law: ref.law.id, article: ref.article, version: ref.version };
 }
