@@ -176,6 +176,24 @@ describe('search index made while the site is rendered', () => {
 });
 
 describe('the prerenderer that feeds it', () => {
+  it('writes the endpoint responses it is given without running their route, and runs the route for the rest', async () => {
+    const asked: string[] = [];
+    const prerenderer = feedingPrerenderer(undefined, new Map([['/flowcharts/a.svg', '<svg>甲</svg>']]))({
+      name: 'astro:default',
+      getStaticPaths: async () => [],
+      render: async (request) => {
+        asked.push(new URL(request.url).pathname);
+        return new Response('由路由生成');
+      },
+    });
+    const endpoint = { type: 'endpoint', component: 'src/pages/flowcharts/[file].ts' } as PathWithRoute['route'];
+    const given = await prerenderer.render(new Request('http://localhost/flowcharts/a.svg/'), { routeData: endpoint });
+    expect(await (given as Response).text()).toBe('<svg>甲</svg>');
+    const other = await prerenderer.render(new Request('http://localhost/flowcharts/b.svg/'), { routeData: endpoint });
+    expect(await (other as Response).text()).toBe('由路由生成');
+    expect(asked).toEqual(['/flowcharts/b.svg/']);
+  });
+
   const route = (type: 'page' | 'endpoint', component: string) => ({ type, component }) as PathWithRoute['route'];
   const paths: PathWithRoute[] = [
     { pathname: '/', route: route('page', 'src/pages/index.astro') },

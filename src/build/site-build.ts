@@ -148,7 +148,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   let indexing: Promise<IndexStats> | undefined;
   const startIndexing = () => (indexing ??= feed.finish());
   try {
-    await runAstro({ root, outDir: target, contentDir, model, history, scope, charts: drawn, downloads, pageSink: feed, onPagesWritten: () => void startIndexing().catch(() => {}) });
+    await runAstro({ root, outDir: target, contentDir, model, history, scope, charts: drawn, bodies: flowchartFiles([...drawn.values(), ...standard]), downloads, pageSink: feed, onPagesWritten: () => void startIndexing().catch(() => {}) });
   } catch (error) {
     await feed.cancel();
     throw error;
@@ -195,12 +195,30 @@ interface AstroRun {
   downloads: DownloadsJob;
   onPagesWritten: () => void;
   pageSink?: PageSink;
+  bodies: ReadonlyMap<string, string>;
 }
 
 /** Astro in this process, configured here from explicit options (astro.config.mjs is not read). */
 async function runAstro({ root, ...options }: AstroRun): Promise<void> {
   const { build } = await import('astro');
   await build({ ...astroConfig(options), root, configFile: false });
+}
+
+/**
+ * The files of the flowcharts route (src/pages/flowcharts/[file].ts) for the charts drawn here, by
+ * path: the same charts the route lists (every power Astro renders the pages of, then the standard
+ * charts; a later chart of the same hash wins, as in the route's map), as the route serves them.
+ */
+function flowchartFiles(charts: RenderedFlowchart[]): Map<string, string> {
+  const byHash = new Map<string, RenderedFlowchart>();
+  for (const chart of charts) byHash.set(chart.image.hash, chart);
+  const files = new Map<string, string>();
+  for (const [hash, chart] of byHash) {
+    // The paths of flowchartUrl (src/site/data.ts, which only Astro's bundle can import).
+    files.set(`/flowcharts/${hash}.svg`, chart.image.svg);
+    files.set(`/flowcharts/${hash}.mmd`, chart.mermaid);
+  }
+  return files;
 }
 
 /**
