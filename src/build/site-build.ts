@@ -21,6 +21,7 @@ import { departmentFingerprints, pageFingerprints, planBuild, type BuildPlan } f
 import type { PageSink } from './prerender-feed.ts';
 import { SearchFeed } from './search-index-feed.ts';
 import { readSearchData } from '../search/search-data.ts';
+import { CHAR_PAIRS_FILE } from '../search/char-pairs.ts';
 import { shardCount, shardOf, SHARD_LIST, type IndexStats } from './search-index.ts';
 
 /**
@@ -58,6 +59,15 @@ export class ContentInvalidError extends Error {
 
 /** Outputs with owners: power and department pages are rebuilt with their owner, the rest always. */
 const OWN_OUTPUTS = /^(powers\/|departments\/[^/]+\/|flowcharts\/|pagefind(-text-\d+|-\d+|-pages)?\/)/;
+
+/**
+ * A site-wide output Astro makes: not an owned output, nor a file of the search index (the shard
+ * list and the character pairs, which indexing writes — in an incremental build often before the
+ * merge, which must not take them for pages no longer made).
+ */
+function isAggregate(file: string): boolean {
+  return !OWN_OUTPUTS.test(file) && file !== SHARD_LIST && file !== CHAR_PAIRS_FILE;
+}
 
 function filesIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -173,7 +183,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     charts: Object.fromEntries(chartOf),
     shards,
     // An incremental build knows them from what it made; listing the whole output costs ~0.5 s.
-    aggregates: aggregates ?? filesIn(outDir).filter((f) => !OWN_OUTPUTS.test(f) && f !== SHARD_LIST),
+    aggregates: aggregates ?? filesIn(outDir).filter(isAggregate),
   });
   return {
     plan,
@@ -238,8 +248,8 @@ function mergePartial(partial: string, outDir: string, plan: Extract<BuildPlan, 
     mkdirSync(dirname(join(outDir, file)), { recursive: true });
     renameSync(join(partial, file), join(outDir, file));
   }
-  const aggregates = new Set(made.filter((f) => !OWN_OUTPUTS.test(f) && f !== SHARD_LIST));
-  for (const file of previousAggregates) if (!aggregates.has(file)) rmSync(join(outDir, file), { force: true });
+  const aggregates = new Set(made.filter(isAggregate));
+  for (const file of previousAggregates) if (isAggregate(file) && !aggregates.has(file)) rmSync(join(outDir, file), { force: true });
   const chartsDir = join(outDir, 'flowcharts');
   if (existsSync(chartsDir)) {
     for (const file of readdirSync(chartsDir)) if (!charts.has(file.replace(/\.(svg|mmd)$/, ''))) rmSync(join(chartsDir, file), { force: true });
