@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSearchData } from '../src/search/search-data.ts';
-import { folding, matchKey, matchTier, parseQuery, titleBase } from '../src/search/query.ts';
+import { folding, matchKey, matchTier, parseQuery, relaxQuery, titleBase } from '../src/search/query.ts';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +48,15 @@ describe('search queries', () => {
     expect(titleBase('烟花爆竹经营（批发）许可证核发')).toBe('烟花爆竹经营（批发）许可证核发');
   });
 
+  it('leaves out the question words of a question typed whole (content/search/question-words.txt), longest first', () => {
+    expect(relaxQuery('食品经营许可怎么办理', fold)).toEqual({ rest: '食品经营许可', dropped: ['怎么办理'] });
+    expect(relaxQuery('办理烟花爆竹许可证要多久？', fold)).toEqual({ rest: '烟花爆竹许可证', dropped: ['要多久', '办理'] });
+    expect(relaxQuery('食品 许可 多少钱', fold)).toEqual({ rest: '食品 许可', dropped: ['多少钱'] });
+    // Nothing to leave out, or nothing left: no second search.
+    expect(relaxQuery('食品经营许可', fold)).toBeUndefined();
+    expect(relaxQuery('怎么办理', fold)).toBeUndefined();
+  });
+
   it('refuses bad search data with the file and what is expected, in Chinese', () => {
     const dir = mkdtempSync(join(tmpdir(), 'quanze-search-'));
     try {
@@ -57,6 +66,9 @@ describe('search queries', () => {
       writeFileSync(join(dir, 'search', 'synonyms.yaml'), '违建: [违法建设]\n');
       writeFileSync(join(dir, 'search', 'traditional.txt'), '# 注释\n處处\n罰\n');
       expect(() => readSearchData(dir)).toThrow('content/search/traditional.txt:3：每行应为两个字（繁体字在前，简体字在后），实际为「罰」');
+      writeFileSync(join(dir, 'search', 'traditional.txt'), '處处\n');
+      writeFileSync(join(dir, 'search', 'question-words.txt'), '# 注释\n怎么办理\n吗\n');
+      expect(() => readSearchData(dir)).toThrow('content/search/question-words.txt:3：每行应为一个两个字以上、不含空格的提问用语，实际为「吗」');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -9,6 +9,8 @@ export interface JobInput {
   label: string;
   files: string[];
   pages: { rel: string; content: string }[];
+  /** The traditional-character table the search folds text with (its character pairs, search-char-pairs.ts). */
+  traditional: string;
 }
 export type IndexJob = JobInput & { id: number };
 

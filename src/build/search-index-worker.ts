@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { close as closePagefind, createIndex, type PagefindIndex } from 'pagefind';
+import { writeBundlePairs } from './search-char-pairs.ts';
 import type { IndexJob, IndexJobDone } from './search-index-job.ts';
 
 /**
@@ -45,6 +46,7 @@ async function writeBundle(job: IndexJob): Promise<void> {
     }
     const written = await index.writeFiles({ outputPath: job.output });
     if (written.errors.length) throw failed('写出索引', written.errors);
+    writeBundlePairs(job.output, job.pages, job.traditional);
   } finally {
     await index.deleteIndex();
   }

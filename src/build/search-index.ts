@@ -2,7 +2,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { catalogueHtml, readCatalogueRecord } from '../search/catalogue.ts';
+import type { SearchData } from '../search/search-data.ts';
 import { sha } from './fingerprint.ts';
+import { writeSitePairs } from './search-char-pairs.ts';
 import { runIndexJobs, type JobInput } from './search-index-job.ts';
 
 /**
@@ -114,12 +116,13 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   const others = otherSearchPages([options.overlay, site].filter((r): r is string => !!r));
   const catalogued = [...options.codes.map((code) => `powers/${code}/index.html`), ...others];
   const made = new BundleInputs(options.reuse);
-  const html = (bundle: string, files: string[], label: string) => () => made.unlessCurrent({ output: join(site, bundle), label, files, pages: readPages(site, options.overlay, files) });
+  const traditional = readTraditional(site, options.overlay);
+  const html = (bundle: string, files: string[], label: string) => () => made.unlessCurrent({ output: join(site, bundle), label, files, pages: readPages(site, options.overlay, files), traditional });
   // The catalogue is the largest job: first, so that the lanes finish together.
   await runIndexJobs(
     Math.min(2, availableParallelism()),
     [
-      () => made.unlessCurrent({ output: join(site, CATALOGUE_BUNDLE), label: '目录', files: catalogued, pages: cataloguePages(site, options.overlay, catalogued) }),
+      () => made.unlessCurrent({ output: join(site, CATALOGUE_BUNDLE), label: '目录', files: catalogued, pages: cataloguePages(site, options.overlay, catalogued), traditional }),
       ...[...members].map(([k, codes]) => html(shardDir(k), codes.map((code) => `powers/${code}/index.html`), `分片 ${k}`)),
       html(PAGES_BUNDLE, others, '其他页面'),
     ],
@@ -136,6 +139,7 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   const filled = new Set(options.codes.map((c) => shardOf(c, shards)));
   const bundles = [...[...filled].sort((a, b) => a - b).map((k) => `/${shardDir(k)}/`), ...(others.length ? [`/${PAGES_BUNDLE}/`] : [])];
   writeFileSync(join(site, SHARD_LIST), JSON.stringify(bundles));
+  writeSitePairs(site, [CATALOGUE_BUNDLE, ...bundles.map((b) => b.replaceAll('/', ''))]);
   return { pages: options.codes.length, otherPages: others.length, shards, indexed: [...members.keys()], written: made.writtenBundles, reused: made.reused, ms: performance.now() - started };
 }
 
@@ -169,7 +173,7 @@ class BundleInputs {
       return undefined;
     }
     if (!this.file) return job;
-    const input = sha(PAGEFIND_VERSION, JSON.stringify(job.files), ...job.pages.flatMap((p) => [p.rel, p.content]));
+    const input = sha(PAGEFIND_VERSION, job.traditional, JSON.stringify(job.files), ...job.pages.flatMap((p) => [p.rel, p.content]));
     const last = this.previous[job.output];
     delete this.next[job.output];
     if (last && last.input === input && last.entry === entryHash(job.output)) {
@@ -193,6 +197,15 @@ class BundleInputs {
     mkdirSync(dirname(this.file), { recursive: true });
     writeFileSync(this.file, JSON.stringify(this.next));
   }
+}
+
+/**
+ * The traditional-character table of the built search page (search-data.json, written by the site
+ * build from content/search/), which the character pairs are folded with.
+ */
+function readTraditional(site: string, overlay: string | undefined): string {
+  const file = [overlay, site].map((root) => root && join(root, 'search-data.json')).find((p) => p && existsSync(p));
+  return file ? ((JSON.parse(readFileSync(file, 'utf8')) as Partial<SearchData>).traditional ?? '') : '';
 }
 
 /** The hash of a bundle's pagefind-entry.json (which names every index file by its content hash). */

@@ -9,14 +9,25 @@ import type { SearchData } from './search-data.ts';
  */
 export interface Folding {
   traditional: Map<string, string>;
+  /** Any one of the traditional characters (matchKey replaces them in one pass over long page texts). */
+  traditionalChar: RegExp | undefined;
   synonyms: [string, string[]][];
+  /** Question words in match-key form, longest first (see relaxQuery). */
+  questionWords: string[];
 }
 
-export function folding(data: SearchData): Folding {
+export function folding(data: Pick<SearchData, 'synonyms' | 'traditional'> & Partial<SearchData>): Folding {
   const traditional = new Map<string, string>();
   const chars = [...data.traditional];
   for (let i = 0; i + 1 < chars.length; i += 2) traditional.set(chars[i]!, chars[i + 1]!);
-  return { traditional, synonyms: data.synonyms };
+  const traditionalChar = traditional.size ? new RegExp(`[${[...traditional.keys()].map(escapeClassChar).join('')}]`, 'gu') : undefined;
+  const fold: Folding = { traditional, traditionalChar, synonyms: data.synonyms, questionWords: [] };
+  fold.questionWords = [...new Set((data.questionWords ?? []).map((w) => matchKey(w, fold)).filter((w) => w.length >= 2))].sort((a, b) => b.length - a.length);
+  return fold;
+}
+
+function escapeClassChar(ch: string): string {
+  return /[\\\]\[^-]/.test(ch) ? `\\${ch}` : ch;
 }
 
 /** Anything that is not a letter or a digit: punctuation, brackets, marks, spaces. */
@@ -31,7 +42,7 @@ const ARTICLE = /第\s*(\d{1,4})\s*(条|款|项|章|节)/g;
  */
 export function matchKey(text: string, fold: Folding): string {
   let s = text.normalize('NFKC');
-  if (fold.traditional.size) s = [...s].map((ch) => fold.traditional.get(ch) ?? ch).join('');
+  if (fold.traditionalChar) s = s.replace(fold.traditionalChar, (ch) => fold.traditional.get(ch)!);
   s = s.replace(ARTICLE, (_, n: string, unit: string) => {
     const value = Number(n);
     return value >= 1 && value <= 9999 ? `第${toChineseNumber(value)}${unit}` : `第${n}${unit}`;
@@ -75,6 +86,31 @@ export function parseQuery(raw: string, fold: Folding): ParsedQuery {
   return { words, forms, engineQueries: engineQueries.filter((q) => q) };
 }
 
+/**
+ * A question typed whole (食品经营许可怎么办理, 办理烟花爆竹许可证要多久) without its question words
+ * (content/search/question-words.txt), for a second search when it found nothing as it was:
+ * the rest, and the words left out. Undefined when no question word is in it, or nothing else is.
+ */
+export function relaxQuery(raw: string, fold: Folding): { rest: string; dropped: string[] } | undefined {
+  const dropped: string[] = [];
+  const rest = raw
+    .normalize('NFKC')
+    .split(/\s+/)
+    .map((w) => {
+      let key = matchKey(w, fold);
+      for (const word of fold.questionWords) {
+        if (!key.includes(word)) continue;
+        dropped.push(word);
+        key = key.split(word).join(' ');
+      }
+      return key;
+    })
+    .join(' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+  return dropped.length && rest ? { rest, dropped } : undefined;
+}
+
 const ARTICLE_REFERENCE = /第[零一二三四五六七八九十百千]+[条款项章节]/g;
 
 /**
@@ -86,9 +122,12 @@ function engineWord(word: string): string {
   return word.replace(ARTICLE_REFERENCE, ' $& ').trim().replace(/\s+/g, ' ');
 }
 
+let segmenter: Intl.Segmenter | undefined;
+
 /** Words of a Chinese text as the browser's segmenter cuts them (the engine cuts queries the same way). */
 export function segmentWords(text: string): string[] {
-  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  // One segmenter for the page's life: making one loads the locale's data (costly on a slow phone).
+  segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   return [...segmenter.segment(text)].filter((s) => s.isWordLike !== false).map((s) => s.segment);
 }
 

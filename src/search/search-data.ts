@@ -14,10 +14,16 @@ export interface SearchData {
   synonyms: [string, string[]][];
   /** Pairs of characters, traditional then simplified: 處处罰罚… */
   traditional: string;
+  /**
+   * Words of a question (怎么办理, 要多久, 多少钱…): when a query finds nothing as it is, they are
+   * left out and the rest is searched again. Longest first.
+   */
+  questionWords: string[];
 }
 
 export const SYNONYMS_FILE = 'search/synonyms.yaml';
 export const TRADITIONAL_FILE = 'search/traditional.txt';
+export const QUESTION_WORDS_FILE = 'search/question-words.txt';
 
 const synonymsSchema = z.record(
   z.string().trim().min(1, { error: '说法不能为空' }),
@@ -26,7 +32,11 @@ const synonymsSchema = z.record(
 );
 
 export function readSearchData(contentDir: string): SearchData {
-  return { synonyms: readSynonyms(join(contentDir, SYNONYMS_FILE)), traditional: readTraditional(join(contentDir, TRADITIONAL_FILE)) };
+  return {
+    synonyms: readSynonyms(join(contentDir, SYNONYMS_FILE)),
+    traditional: readTraditional(join(contentDir, TRADITIONAL_FILE)),
+    questionWords: readQuestionWords(join(contentDir, QUESTION_WORDS_FILE)),
+  };
 }
 
 function readSynonyms(file: string): [string, string[]][] {
@@ -58,4 +68,19 @@ function readTraditional(file: string): string {
       pairs.push(chars.join(''));
     });
   return pairs.join('');
+}
+
+function readQuestionWords(file: string): string[] {
+  if (!existsSync(file)) return [];
+  const words = new Set<string>();
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line || line.startsWith('#')) return;
+      // One character (吗, 的…) would be cut out of names too: 吗啡, 的士.
+      if (/\s/.test(line) || [...line].length < 2) throw new Error(`content/${QUESTION_WORDS_FILE}:${i + 1}：每行应为一个两个字以上、不含空格的提问用语，实际为「${line}」`);
+      words.add(line);
+    });
+  return [...words].sort((a, b) => b.length - a.length);
 }

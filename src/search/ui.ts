@@ -1,4 +1,5 @@
-import { folding, matchKey, matchTier, parseQuery, segmentWords, titleBase, type Folding, type ParsedQuery } from './query.ts';
+import { folding, matchKey, matchTier, parseQuery, relaxQuery, segmentWords, titleBase, type Folding, type ParsedQuery } from './query.ts';
+import { CHAR_PAIRS_FILE, decodeCharPairs, mayMatch } from './char-pairs.ts';
 import type { SearchData } from './search-data.ts';
 
 /**
@@ -54,6 +55,7 @@ const PAUSE_BEFORE_FULL_TEXT = 800;
 const FILTER_ORDER = ['类型', '部门', '类别', '机构', '层级'];
 /** A filter (and value) no page has: a search with it counts pages without ranking them. */
 const NO_FILTER = '\u0000';
+const NO_SEARCH_DATA: SearchData = { synonyms: [], traditional: '', questionWords: [] };
 /** Kept in a variable: the bundler must leave the import of the built index to the browser. */
 const CATALOGUE_PATH = '/pagefind/pagefind.js';
 
@@ -62,6 +64,15 @@ interface Engines {
   /** The full-text index, loaded after the catalogue (it is larger: one bundle per shard). */
   text: () => Promise<Pagefind | undefined>;
   fold: Folding;
+  /**
+   * Whether a query can match any page of this site, from the characters and pairs of every
+   * page's text (char-pairs.ts): false, true, or undefined while that small file is still on its
+   * way (it is loaded beside the index) — and always undefined when other sites' catalogues are
+   * merged in, since their text is not in the file. A site without the file always answers true.
+   */
+  mayMatch: (query: ParsedQuery) => boolean | undefined;
+  /** Whether it can match this site's full text, waiting for the file if need be. */
+  mayMatchLater: (query: ParsedQuery) => Promise<boolean>;
 }
 
 export function startSearch(root: HTMLElement): void {
@@ -76,7 +87,7 @@ export function startSearch(root: HTMLElement): void {
   const selected: Record<string, string[]> = {};
   let generation = 0;
   let shown = PAGE_SIZE;
-  let last: { raw: string; answer: Answer } | undefined;
+  let last: { raw: string; answer: Answer; note?: string } | undefined;
 
   const ready = load(merge);
   // Large screens show the filters beside the results; phones keep them folded below.
@@ -141,14 +152,16 @@ export function startSearch(root: HTMLElement): void {
     root.dataset.state = 'searching';
     status.textContent = '正在搜索……';
     shown = PAGE_SIZE;
-    const answer = new Answer(query, fold, [async () => engines.catalogue, engines.text], { ...selected });
+    const answer = ask(query, engines);
     last = { raw, answer };
     const current = () => mine === generation;
     // One page and one more (to know whether a 「显示更多」 is due): the work stops there, so the
     // next query does not wait behind requests for results nobody asked to see.
     await answer.fill(shown + 1, current, () => render(raw, answer), typing ? 1 : undefined);
     if (!current()) return;
-    if (typing && !answer.exhausted && answer.verified.length <= shown) {
+    // Still typing, and the catalogue had less than a page (or nothing, perhaps a question being
+    // typed): the rest waits until the words stop.
+    if (typing && ((!answer.exhausted && answer.verified.length <= shown) || answer.verified.length === 0)) {
       if (answer.verified.length) render(raw, answer);
       await new Promise((done) => setTimeout(done, PAUSE_BEFORE_FULL_TEXT));
       if (!current()) return;
@@ -158,12 +171,37 @@ export function startSearch(root: HTMLElement): void {
     } else if (typing) {
       setTimeout(() => current() && syncUrl(raw), PAUSE_BEFORE_FULL_TEXT);
     }
+    // A question typed whole (食品经营许可怎么办理) that found nothing: searched again without its
+    // question words, saying so.
+    const relaxed = answer.verified.length ? undefined : relaxQuery(raw, fold);
+    if (relaxed) {
+      const note = `没有找到与「${raw.trim()}」完全相符的结果。以下是「${relaxed.rest}」的结果（略去了${relaxed.dropped.map((w) => `“${w}”`).join('')}）：`;
+      const second = ask(parseQuery(relaxed.rest, fold), engines);
+      await second.fill(shown + 1, current, () => render(raw, second, false, note));
+      if (!current()) return;
+      if (second.verified.length) {
+        last = { raw, answer: second, note };
+        render(raw, second, true, note);
+        root.dataset.state = 'done';
+        return;
+      }
+    }
     render(raw, answer, true);
     root.dataset.state = answer.verified.length ? 'done' : 'empty';
     if (!answer.verified.length) void suggest(query, mine);
   }
 
-  function render(raw: string, answer: Answer, final = false): void {
+  /**
+   * A query's answer from the catalogue, then the full text. A word that occurs in no page needs
+   * no engine: "nothing" is known at once, where the full text (the large part of the search)
+   * would otherwise have to be loaded to prove it.
+   */
+  function ask(query: ParsedQuery, engines: Engines): Answer {
+    const fullText = async () => ((await engines.mayMatchLater(query)) ? engines.text() : undefined);
+    return new Answer(query, engines.fold, engines.mayMatch(query) === false ? [] : [async () => engines.catalogue, fullText], { ...selected });
+  }
+
+  function render(raw: string, answer: Answer, final = false, note = ''): void {
     const { verified, query } = answer;
     if (verified.length === 0) {
       list.replaceChildren();
@@ -175,11 +213,11 @@ export function startSearch(root: HTMLElement): void {
     }
     empty.hidden = true;
     const page = verified.slice(0, shown);
-    status.textContent = !final
+    status.textContent = note + (!final
       ? `已找到 ${verified.length} 个结果，正在查找更多……`
       : answer.complete
         ? `找到 ${verified.length} 个结果。`
-        : `找到 ${page.length} 个以上结果，最相关的在前；加关键词或使用筛选可以缩小范围。`;
+        : `找到 ${page.length} 个以上结果，最相关的在前；加关键词或使用筛选可以缩小范围。`);
     list.replaceChildren(...page.map((v) => resultItem(v.data, query)));
     more.hidden = verified.length <= shown && answer.exhausted;
     if (root.dataset.state === 'searching') root.dataset.state = 'results';
@@ -224,13 +262,13 @@ export function startSearch(root: HTMLElement): void {
 
   more.addEventListener('click', () => {
     if (!last) return;
-    const { raw, answer } = last;
+    const { raw, answer, note } = last;
     const mine = generation;
     shown += PAGE_SIZE;
     more.disabled = true;
     void answer.fill(shown + 1, () => mine === generation).then(() => {
       more.disabled = false;
-      if (mine === generation) render(raw, answer, true);
+      if (mine === generation) render(raw, answer, true, note);
     });
   });
 
@@ -367,10 +405,17 @@ function rankOf(filter: string): number {
  * demand (every full-text bundle merged into the first), and the query data.
  */
 async function load(merge: string[]): Promise<Engines> {
+  let pairsNow: Set<number> | undefined | null = null;
+  const pairs = fetch(`/${CHAR_PAIRS_FILE}`)
+    .then(
+      async (r) => (r.ok ? decodeCharPairs(new Uint8Array(await r.arrayBuffer())) : undefined),
+      () => undefined,
+    )
+    .then((keys) => (pairsNow = keys));
   const [catalogue, bundles, data] = await Promise.all([
     import(/* @vite-ignore */ CATALOGUE_PATH) as Promise<Pagefind>,
     fetch('/pagefind-shards.json').then((r) => (r.ok ? (r.json() as Promise<string[]>) : []), () => []),
-    fetch('/search-data.json').then((r) => (r.ok ? (r.json() as Promise<SearchData>) : { synonyms: [], traditional: '' }), () => ({ synonyms: [], traditional: '' })),
+    fetch('/search-data.json').then((r) => (r.ok ? (r.json() as Promise<SearchData>) : NO_SEARCH_DATA), () => NO_SEARCH_DATA),
   ]);
   await catalogue.options({ excerptLength: 40 });
   await Promise.all(merge.map((path) => catalogue.mergeIndex(path)));
@@ -389,7 +434,16 @@ async function load(merge: string[]): Promise<Engines> {
     return engine;
   };
   // A full text that cannot be loaded leaves the catalogue's results (tested: the page still answers).
-  return { catalogue, text: () => (text ??= loadText().catch(() => undefined)), fold: folding(data) };
+  return {
+    catalogue,
+    text: () => (text ??= loadText().catch(() => undefined)),
+    fold: folding(data),
+    mayMatch: (query) => (pairsNow === null || merge.length ? undefined : !pairsNow || mayMatch(query, pairsNow)),
+    mayMatchLater: async (query) => {
+      const keys = await pairs;
+      return !keys || mayMatch(query, keys);
+    },
+  };
 }
 
 /**

@@ -87,4 +87,12 @@ export const SEARCH_CASES: SearchCase[] = [
   { q: '房产证', why: 'not in the sample', none: true },
   { q: '网约车', why: 'not in the sample', none: true },
   { q: '社保卡', why: 'not in the sample', none: true },
+  // Questions typed whole: nothing matches them as they are, so the search leaves out the
+  // question words (content/search/question-words.txt) and says so.
+  { q: '食品经营许可怎么办理', why: 'a question: 怎么办理 left out', first: p('410100-SJ-XK-001') },
+  { q: '办理烟花爆竹经营许可要多久', why: 'a question: 办理, 要多久 left out; the rest as words', includes: [p('410100-YJ-XK-002'), p('410100-YJ-XK-003')] },
+  { q: '低保需要什么材料', why: 'a question with a synonym: 需要, 什么, 材料 left out', includes: [p('410100-MZ-JF-001')] },
+  { q: '临时救助找谁', why: 'a question: 找谁 left out', first: p('410100-MZ-JF-003') },
+  { q: '驾驶证怎么办理', why: 'a question about what the list does not hold', none: true },
+  { q: '怎么办理', why: 'question words only', none: true },
 ];

@@ -8,6 +8,9 @@ import { browserAvailable, launchChromium } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { SEARCH_CASES } from './search-queries.ts';
 import { readCatalogueRecord } from '../../src/search/catalogue.ts';
+import { CHAR_PAIRS_FILE, decodeCharPairs, mayMatch } from '../../src/search/char-pairs.ts';
+import { folding, matchKey, parseQuery } from '../../src/search/query.ts';
+import type { SearchData } from '../../src/search/search-data.ts';
 import { contrastRatio, measureChart, pdfWords } from '../helpers/chart-measure.ts';
 
 /**
@@ -156,12 +159,76 @@ describe.runIf(run)('public site in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('answers a question typed whole without its question words, and says which it left out', async () => {
+    const page = await open('/search/', { width: 390, height: 844 });
+    const { urls } = await searchFor(page, '食品经营许可怎么办理');
+    expect(urls[0]).toBe('/powers/410100-SJ-XK-001/');
+    await expect(page.locator('.search-status').textContent()).resolves.toMatch(/^没有找到与「食品经营许可怎么办理」完全相符的结果。以下是「食品经营许可」的结果（略去了“怎么办理”）：找到/);
+    // Typed without Enter: the same once the words stop.
+    await page.fill('#search-input', '');
+    for (const word of ['临时救助', '临时救助找谁']) {
+      await page.fill('#search-input', word);
+      await page.waitForTimeout(250);
+    }
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.search')!.dataset.state === 'done' && new URL(location.href).searchParams.get('q') === '临时救助找谁', null, { timeout: 20_000 });
+    await expect(page.locator('.search-status').textContent()).resolves.toContain('略去了“找谁”');
+    await expect(page.locator('ol.search-results > li h3 a').first().getAttribute('href')).resolves.toBe('/powers/410100-MZ-JF-003/');
+    await page.close();
+  }, 60_000);
+
+  it('lists every character pair pagefind indexed, so "nothing" from the pairs is never wrong', async () => {
+    const page = await open('/search/');
+    // Every record of every bundle, as pagefind itself returns it (its own record of each page's
+    // text), read through pagefind's API: null search with a filter every record has.
+    const bundles = ['/pagefind/', ...(JSON.parse(readFileSync(join(DIST, 'pagefind-shards.json'), 'utf8')) as string[])];
+    const records: { url: string; content: string; title: string; code: string }[] = [];
+    for (const bundle of bundles) {
+      records.push(
+        ...((await page.evaluate(`(async () => {
+          const pf = await import('${bundle}pagefind.js');
+          await pf.init();
+          const types = Object.keys((await pf.filters())['类型'] ?? {});
+          const r = await pf.search(null, { filters: { 类型: { any: types } } });
+          const data = await Promise.all(r.results.map((x) => x.data()));
+          return data.map((d) => ({ url: d.url, content: d.content, title: d.meta.title ?? '', code: d.meta.code ?? '' }));
+        })()`)) as typeof records),
+      );
+    }
+    await page.close();
+    const powers = readdirSync(join(DIST, 'powers')).length;
+    // The catalogue and the full text each hold every power page.
+    expect(records.filter((r) => r.url.startsWith('/powers/')).length).toBe(2 * powers);
+    const fold = folding(JSON.parse(readFileSync(join(DIST, 'search-data.json'), 'utf8')) as SearchData);
+    const keys = decodeCharPairs(readFileSync(join(DIST, CHAR_PAIRS_FILE)));
+    const missing: string[] = [];
+    for (const r of records) {
+      for (const text of [r.content, r.title, r.code]) {
+        const key = matchKey(text, fold);
+        for (let i = 0; i < key.length; i++) {
+          if (!keys.has(key.charCodeAt(i))) missing.push(`${r.url}「${key[i]}」`);
+          if (i + 1 < key.length && !keys.has(key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1))) missing.push(`${r.url}「${key.slice(i, i + 2)}」`);
+        }
+      }
+    }
+    expect(missing.slice(0, 20)).toEqual([]);
+    // And it is not everything: 驾驶证 (in no page) cannot match.
+    expect(mayMatch(parseQuery('驾驶证', fold), keys)).toBe(false);
+    expect(mayMatch(parseQuery('集体讨论', fold), keys)).toBe(true);
+  }, 60_000);
+
+  it('answers a query found in no page without loading the full text', async () => {
+    const page = await open('/search/', { width: 390, height: 844 });
+    const fullText = fullTextRequests(page);
+    await searchFor(page, '驾驶证');
+    await expect(page.locator('.search-status').textContent()).resolves.toContain('没有找到');
+    expect(await page.locator('ol.search-results > li').count()).toBe(0);
+    expect(fullText).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('asks the full text only when the catalogue has less than a page, or the reader stops typing', async () => {
     const page = await open('/search/', { width: 390, height: 844 });
-    const fullText: string[] = [];
-    page.on('request', (req) => {
-      if (/\/pagefind-(text-\d+|pages)\//.test(new URL(req.url()).pathname)) fullText.push(req.url());
-    });
+    const fullText = fullTextRequests(page);
     // 行政处罚 names the category of more than a page of powers: the catalogue answers it alone.
     await searchFor(page, '行政处罚');
     expect(await page.locator('ol.search-results > li').count()).toBe(10);
@@ -553,6 +620,15 @@ describe.runIf(run)('public site in Chromium', () => {
 });
 
 /** Types the query into the search box as a reader would and returns the results shown (url, type). */
+/** The requests the page makes from now on for any full-text bundle (not the catalogue). */
+function fullTextRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (req) => {
+    if (/\/pagefind-(text-\d+|pages)\//.test(new URL(req.url()).pathname)) urls.push(req.url());
+  });
+  return urls;
+}
+
 async function searchFor(page: Page, q: string): Promise<{ urls: string[]; types: string[] }> {
   await page.waitForSelector('.search[data-ready=true]', { timeout: 20_000 });
   await page.fill('#search-input', q);
