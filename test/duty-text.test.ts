@@ -12,7 +12,8 @@ import { checkContentAt } from '../src/model/check.ts';
  * The 责任事项（岗位职责） cell is written item by item by formatDuty and read back by the import's
  * parseDuties. Stage names come from the sample stage table (content/stages.yaml); posts, units
  * and duty texts are any text without the item syntax itself (brackets around the owner, the
- * colon after it, a numbered label inside a duty).
+ * colon after it, a number followed by 、 or . inside a duty, which the import — reading published
+ * lists that run items together on one line — takes for the next item).
  */
 const stagesYaml = parse(readFileSync(join(import.meta.dirname, '..', 'content', 'stages.yaml'), 'utf8')) as { categories: { stages?: string[]; procedures?: { stages?: string[] }[] }[] };
 const stageNames = [...new Set(stagesYaml.categories.flatMap((c) => [...(c.stages ?? []), ...(c.procedures ?? []).flatMap((p) => p.stages ?? [])]))];
@@ -23,7 +24,7 @@ const words = (chars: string[], max: number) =>
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 const name = words(['受', '理', '审', '核', '法', '制', '岗', '科', '处', '执', '行', '政', '策'], 8);
-const duty = words(['依', '法', '受', '理', '申', '请', '材', '料', '，', '。', '；', '、', '（', '）', '《', '》', '第', '十', '条', '3', '0', '日', ' '], 40);
+const duty = words(['依', '法', '受', '理', '申', '请', '材', '料', '，', '。', '；', '、', '（', '）', '《', '》', '第', '十', '条', '3', '0', '日', ' '], 40).filter((s) => !/\d\s*[.、．]/.test(s));
 const item: fc.Arbitrary<DutyParts> = fc
   .record({ stage: fc.constantFrom(...stageNames), post: fc.option(name, { nil: undefined }), unitName: fc.option(name, { nil: undefined }), duty })
   .map((d) => ({ stage: d.stage, ...(d.post ? { post: d.post } : {}), ...(d.unitName ? { unitName: d.unitName } : {}), duty: d.duty }));
