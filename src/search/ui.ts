@@ -509,6 +509,16 @@ function tierOf(query: ParsedQuery, data: PagefindData, fold: Folding): number |
   return matchTier(query, matchKey(title, fold), matchKey(data.content, fold), data.meta.code ? matchKey(data.meta.code, fold) : '', matchKey(titleBase(title), fold));
 }
 
+/**
+ * For a law found by a query naming one of its articles (安全生产法第97条), the anchor of that
+ * article on the law's page, where the powers citing it are listed — if the page lists it.
+ */
+function lawArticleAnchor(data: PagefindData, query: ParsedQuery): string {
+  if (data.meta.type !== '法律法规') return '';
+  const article = /第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?/.exec(query.words.join(' '))?.[0];
+  return article && data.content.includes(article) ? `#${encodeURIComponent(article)}` : '';
+}
+
 function resultItem(data: PagefindData, query: ParsedQuery): HTMLLIElement {
   const li = document.createElement('li');
   const h3 = document.createElement('h3');
@@ -516,7 +526,7 @@ function resultItem(data: PagefindData, query: ParsedQuery): HTMLLIElement {
   type.className = 'result-type';
   type.textContent = data.meta.type ?? '事项';
   const a = document.createElement('a');
-  a.href = data.url;
+  a.href = data.url + lawArticleAnchor(data, query);
   a.textContent = data.meta.title ?? data.url;
   h3.append(type, a);
   li.append(h3);

@@ -57,9 +57,9 @@ export const SEARCH_CASES: SearchCase[] = [
   { q: '中华人民共和国安全生产法', why: 'a law by its full name', first: '/laws/aqscf/', firstType: '法律法规', includes: [p('410100-YJ-CF-001')] },
   { q: '《安全生产法》', why: 'book-title marks are optional', first: '/laws/aqscf/' },
   { q: '土地管理法', why: 'a law by its short name', first: '/laws/tdglf/' },
-  { q: '安全生产法第九十七条', why: 'article in Chinese numerals', only: [p('410100-YJ-CF-001')] },
-  { q: '安全生产法第97条', why: 'article in Arabic numerals', only: [p('410100-YJ-CF-001')] },
-  { q: '《中华人民共和国安全生产法》第97条', why: 'full citation as written', only: [p('410100-YJ-CF-001')] },
+  { q: '安全生产法第九十七条', why: 'article in Chinese numerals', first: p('410100-YJ-CF-001'), only: [p('410100-YJ-CF-001'), '/laws/aqscf/'] },
+  { q: '安全生产法第97条', why: 'article in Arabic numerals', first: p('410100-YJ-CF-001'), only: [p('410100-YJ-CF-001'), '/laws/aqscf/'] },
+  { q: '《中华人民共和国安全生产法》第97条', why: 'full citation as written', first: p('410100-YJ-CF-001'), only: [p('410100-YJ-CF-001'), '/laws/aqscf/'] },
   // Departments, post systems and categories have results of their own.
   { q: '应急管理局', why: 'a department', first: '/departments/zz-yjglj/', firstType: '部门' },
   { q: '郑州市市场监督管理局', why: 'a department by its full name', first: '/departments/zz-scjgj/' },
@@ -109,4 +109,5 @@ export const SEARCH_CASES: SearchCase[] = [
   { q: '价格欺诈', why: 'everyday name: 价格手段', includes: [p('410100-SJ-CF-004')] },
   { q: '私搭乱建', why: 'everyday name: 违法建设', includes: [p('410100-CG-CF-001')] },
   { q: '土地纠纷', why: 'everyday name: 纠纷 → 争议', first: p('410100-ZR-CJ-001') },
+  { q: '行政许可法第42条', why: 'a law and one of its articles: the law page (at that article) and the powers citing it', includes: ['/laws/xzxkf/'] },
 ];
