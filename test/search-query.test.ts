@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSearchData } from '../src/search/search-data.ts';
-import { folding, matchKey, matchTier, parseQuery, relaxQuery, titleBase } from '../src/search/query.ts';
+import { folding, matchKey, matchTier, parseQuery, relaxQuery, titleBase, wordParts } from '../src/search/query.ts';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,17 @@ describe('search queries', () => {
     expect(tier('食品许可', '食品经营许可')).toBe(4);
     expect(tier('食品 许可', '食品经营许可')).toBe(2);
     expect(tier('许可 驾驶', '食品经营许可')).toBeUndefined();
+  });
+
+  it('takes a run of single characters (words the segmenter does not know) as two-character words, never one character alone', () => {
+    // Node's segmenter: 事故|瞒|报, 乱|扔|烟|头|罚款, 驾驶|证, 危险|化学|品|…
+    expect(wordParts('事故瞒报')).toEqual(['事故', '瞒报']);
+    expect(wordParts('乱扔烟头罚款')).toEqual(['乱扔', '烟头', '罚款']);
+    expect(wordParts('驾驶证')).toBeUndefined();
+    expect(wordParts('危险化学品经营许可证核发')).toBeUndefined();
+    expect(wordParts('食品')).toBeUndefined();
+    expect(tier('事故瞒报', '对生产经营单位谎报或者瞒报事故的行政处罚')).toBe(4);
+    expect(tier('乱扔烟头罚款', '对随地吐痰、便溺，乱扔果皮、纸屑和烟头等废弃物的行政处罚', '处二十元以上五十元以下罚款')).toBe(4);
   });
 
   it('ranks the exact title, then the title prefix, then the title, then the text', () => {

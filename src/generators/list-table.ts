@@ -1,5 +1,6 @@
 import { toChineseNumber } from '../lib/chinese-numerals.ts';
 import { formatFeeCell } from '../lib/fee-text.ts';
+import { formatDuty, formatDutyLine } from '../lib/duty-text.ts';
 import type { CategoryDef, DepartmentModel, Model, PowerModel, ResolvedStage } from '../model/types.ts';
 import { citationText } from './citation-text.ts';
 import { limitSummaryText } from './service-summary.ts';
@@ -145,18 +146,16 @@ export function dutyLines(model: Model, power: PowerModel): DutyLine[] {
   const other = model.stageTable.otherStage;
   const main = power.stages.filter((s) => !s.isOther);
   const otherStage = power.stages.find((s) => s.isOther);
-  const lines = main.map((s, i) => ({ text: `${i + 1}. ${dutyText(s, power)}`, stage: s.stage, post: s.post, limit: s.limit?.text ?? '' }));
+  const lines = main.map((s, i) => ({ text: formatDutyLine(i + 1, dutyText(s, power)), stage: s.stage, post: s.post, limit: s.limit?.text ?? '' }));
   // The template's closing line; a power that assigns the 其他 item to a post says so like any stage.
   const text = otherStage?.post ? dutyText(otherStage, power) : (otherStage?.duty ?? other.duty);
-  lines.push({ text: `${main.length + 1}. ${text}`, stage: other.name, post: otherStage?.post, limit: otherStage?.limit?.text ?? '' });
+  lines.push({ text: formatDutyLine(main.length + 1, text), stage: other.name, post: otherStage?.post, limit: otherStage?.limit?.text ?? '' });
   return lines;
 }
 
 /** 1. 受理责任（受理岗）：…; a stage owned by another unit names it: 审查责任（政策法规处·法制审核岗）. */
 function dutyText(stage: ResolvedStage, power: PowerModel): string {
-  const unit = stage.unit.id !== power.unit.id ? `${stage.unit.name}·` : '';
-  const post = stage.post ? `（${unit}${stage.post}）` : `（${unit}未明确岗位）`;
-  return `${stage.stage}责任${post}：${stage.duty}`;
+  return formatDuty({ stage: stage.stage, post: stage.post, unitName: stage.unit.id !== power.unit.id ? stage.unit.name : undefined, duty: stage.duty });
 }
 
 function feeText(power: PowerModel): string {

@@ -1,3 +1,4 @@
+import { NO_POST } from '../lib/duty-text.ts';
 import { toChineseNumber } from '../lib/chinese-numerals.ts';
 import { ARTICLE_PATTERN } from '../schema/common.ts';
 
@@ -58,23 +59,6 @@ export function normalizeArticle(text: string): string {
     .replace(/第[（(]([零〇一二三四五六七八九十百]+)[)）]项/, '第$1项');
 }
 
-export interface ParsedDuty {
-  stage: string;
-  /** 受理岗, or 政策法规处·法制审核岗 when another unit owns the stage. */
-  post?: string;
-  unitName?: string;
-  duty: string;
-}
-
-/** 1. 受理责任（受理岗）：接收申请材料…… */
-export function parseDuty(text: string): ParsedDuty | undefined {
-  const m = /^(.{1,12}?)责任\s*[（(]\s*([^）)]*?)\s*[)）]\s*[：:]\s*([\s\S]+)$/.exec(clean(text).replace(/\n/g, '').replace(NUMBERING, ''));
-  if (!m) return undefined;
-  const owner = m[2]!;
-  const [unitName, post] = owner.includes('·') ? owner.split('·') : [undefined, owner];
-  return { stage: m[1]!.trim(), post: post && post !== '未明确岗位' ? post : undefined, unitName, duty: m[3]!.trim() };
-}
-
 export interface DutyItem {
   /** 受理, 调查取证 … ; undefined when the item names no stage. */
   stage?: string;
@@ -115,7 +99,7 @@ export function parseDuties(text: string): { items: DutyItem[]; preamble: string
     }
     const owner = m[2]?.trim();
     const [unitName, post] = owner?.includes('·') ? owner.split('·') : [undefined, owner];
-    return { stage: label, ...(post && post !== '未明确岗位' ? { post } : {}), ...(unitName ? { unitName } : {}), duty: body.slice(m[0].length).trim(), raw: item };
+    return { stage: label, ...(post && post !== NO_POST ? { post } : {}), ...(unitName ? { unitName } : {}), duty: body.slice(m[0].length).trim(), raw: item };
   });
   return { items, preamble };
 }

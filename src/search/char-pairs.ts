@@ -1,4 +1,4 @@
-import { segmentWords, type ParsedQuery } from './query.ts';
+import { wordParts, type ParsedQuery } from './query.ts';
 
 /**
  * Which characters, and which pairs of adjacent characters, occur anywhere in the searchable text
@@ -72,11 +72,9 @@ export function mayMatch(query: ParsedQuery, keys: Set<number>): boolean {
 
 function formMayOccur(form: string, keys: Set<number>): boolean {
   for (let i = 0; i < form.length; i++) if (!keys.has(form.charCodeAt(i))) return false;
-  // As matchTier: a word occurs as a phrase, or — when cut into two or more parts of two or more
-  // characters — as all of its parts, anywhere. Only the pairs within what must be adjacent count.
-  const parts = segmentWords(form);
-  const apart = parts.length > 1 && parts.every((p) => p.length >= 2);
-  return (apart ? parts : [form]).every((part) => {
+  // As matchTier: a word occurs as a phrase, or as all of its parts (wordParts), anywhere. Only the
+  // pairs within what must be adjacent count.
+  return (wordParts(form) ?? [form]).every((part) => {
     for (let i = 0; i + 1 < part.length; i++) if (!keys.has(part.charCodeAt(i) * 65536 + part.charCodeAt(i + 1))) return false;
     return true;
   });

@@ -131,6 +131,30 @@ export function segmentWords(text: string): string[] {
   return [...segmenter.segment(text)].filter((s) => s.isWordLike !== false).map((s) => s.segment);
 }
 
+/**
+ * The parts a word may match as, apart (matchTier's last tier): the segmenter's words, where a run
+ * of single characters — the segmenter cuts words it does not know (瞒报, 乱扔) into characters —
+ * is taken as two-character words (乱扔烟头 as 乱扔 烟头; most Chinese words have two), or whole
+ * when its length is odd. Undefined when the word cannot match apart: it is one part, or a single
+ * character stands alone (驾驶|证, 安全生产法第九十七|条): a character never matches on its own.
+ */
+export function wordParts(word: string): string[] | undefined {
+  const parts: string[] = [];
+  let run = '';
+  for (const segment of [...segmentWords(word), '']) {
+    if (segment.length === 1) {
+      run += segment;
+      continue;
+    }
+    if (run.length === 1) return undefined;
+    if (run.length % 2 === 0) for (let i = 0; i < run.length; i += 2) parts.push(run.slice(i, i + 2));
+    else parts.push(run);
+    run = '';
+    if (segment) parts.push(segment);
+  }
+  return parts.length > 1 ? parts : undefined;
+}
+
 /** A title without the qualifier in brackets at its end: 烟花爆竹经营（批发）许可证核发 stays whole. */
 export function titleBase(title: string): string {
   return title.replace(/[（(][^（）()]*[）)]\s*$/, '');
@@ -157,8 +181,8 @@ export function matchTier(query: ParsedQuery, title: string, text: string, code 
   const byParts = phrases.every((forms) =>
     forms.some((f) => {
       if (all.includes(f)) return true;
-      const parts = segmentWords(f);
-      return parts.length > 1 && parts.every((p) => p.length >= 2) && parts.every((p) => all.includes(p));
+      const parts = wordParts(f);
+      return !!parts && parts.every((p) => all.includes(p));
     }),
   );
   return byParts ? 4 : undefined;

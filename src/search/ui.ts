@@ -1,4 +1,4 @@
-import { folding, matchKey, matchTier, parseQuery, relaxQuery, segmentWords, titleBase, type Folding, type ParsedQuery } from './query.ts';
+import { folding, matchKey, matchTier, parseQuery, relaxQuery, segmentWords, titleBase, wordParts, type Folding, type ParsedQuery } from './query.ts';
 import { CHAR_PAIRS_FILE, decodeCharPairs, mayMatch } from './char-pairs.ts';
 import type { SearchData } from './search-data.ts';
 
@@ -46,8 +46,6 @@ interface Verified {
  */
 export const FIRST_BATCH = 6;
 const LATER_BATCH = 18;
-/** Candidates checked per suggested shorter search. */
-const SUGGEST_CHECK = 12;
 const MAX_CHECKED = 120;
 const PAGE_SIZE = 10;
 /** How long a typed query must stay unchanged before the full text is asked (Enter asks at once). */
@@ -229,15 +227,16 @@ export function startSearch(root: HTMLElement): void {
     host.replaceChildren();
     const tried = new Set<string>();
     for (const word of query.forms.flat()) {
-      for (const part of segmentWords(word)) {
+      for (const part of wordParts(word) ?? segmentWords(word)) {
         if (part.length < 2 || tried.has(part) || query.words.includes(part)) continue;
         tried.add(part);
         const sub = parseQuery(part, fold);
-        const candidates = (await findCandidates(pagefind, sub, {}, () => mine === generation)).slice(0, SUGGEST_CHECK);
+        // Offered if the catalogue has a match among its first candidates (one round of requests).
+        // No count: the catalogue's is not the search's, which asks the full text too.
+        const candidates = (await findCandidates(pagefind, sub, {}, () => mine === generation)).slice(0, FIRST_BATCH);
         const data = await Promise.all(candidates.map((c) => c.data()));
         if (mine !== generation) return;
-        const hits = data.filter((d) => tierOf(sub, d, fold) !== undefined).length;
-        if (hits === 0) continue;
+        if (!data.some((d) => tierOf(sub, d, fold) !== undefined)) continue;
         const li = document.createElement('li');
         const a = document.createElement('a');
         a.href = `?q=${encodeURIComponent(part)}`;
@@ -247,7 +246,7 @@ export function startSearch(root: HTMLElement): void {
           input.value = part;
           void run(part);
         });
-        li.append('搜索「', a, `」（${hits} 个结果${hits >= SUGGEST_CHECK ? '以上' : ''}）`);
+        li.append('搜索「', a, '」');
         host.append(li);
       }
     }
@@ -510,6 +509,16 @@ function tierOf(query: ParsedQuery, data: PagefindData, fold: Folding): number |
   return matchTier(query, matchKey(title, fold), matchKey(data.content, fold), data.meta.code ? matchKey(data.meta.code, fold) : '', matchKey(titleBase(title), fold));
 }
 
+/**
+ * For a law found by a query naming one of its articles (安全生产法第97条), the anchor of that
+ * article on the law's page, where the powers citing it are listed — if the page lists it.
+ */
+function lawArticleAnchor(data: PagefindData, query: ParsedQuery): string {
+  if (data.meta.type !== '法律法规') return '';
+  const article = /第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?/.exec(query.words.join(' '))?.[0];
+  return article && data.content.includes(article) ? `#${encodeURIComponent(article)}` : '';
+}
+
 function resultItem(data: PagefindData, query: ParsedQuery): HTMLLIElement {
   const li = document.createElement('li');
   const h3 = document.createElement('h3');
@@ -517,7 +526,7 @@ function resultItem(data: PagefindData, query: ParsedQuery): HTMLLIElement {
   type.className = 'result-type';
   type.textContent = data.meta.type ?? '事项';
   const a = document.createElement('a');
-  a.href = data.url;
+  a.href = data.url + lawArticleAnchor(data, query);
   a.textContent = data.meta.title ?? data.url;
   h3.append(type, a);
   li.append(h3);

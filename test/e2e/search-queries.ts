@@ -57,9 +57,9 @@ export const SEARCH_CASES: SearchCase[] = [
   { q: '中华人民共和国安全生产法', why: 'a law by its full name', first: '/laws/aqscf/', firstType: '法律法规', includes: [p('410100-YJ-CF-001')] },
   { q: '《安全生产法》', why: 'book-title marks are optional', first: '/laws/aqscf/' },
   { q: '土地管理法', why: 'a law by its short name', first: '/laws/tdglf/' },
-  { q: '安全生产法第九十七条', why: 'article in Chinese numerals', only: [p('410100-YJ-CF-001')] },
-  { q: '安全生产法第97条', why: 'article in Arabic numerals', only: [p('410100-YJ-CF-001')] },
-  { q: '《中华人民共和国安全生产法》第97条', why: 'full citation as written', only: [p('410100-YJ-CF-001')] },
+  { q: '安全生产法第九十七条', why: 'article in Chinese numerals', first: p('410100-YJ-CF-001'), only: [p('410100-YJ-CF-001'), '/laws/aqscf/'] },
+  { q: '安全生产法第97条', why: 'article in Arabic numerals', first: p('410100-YJ-CF-001'), only: [p('410100-YJ-CF-001'), '/laws/aqscf/'] },
+  { q: '《中华人民共和国安全生产法》第97条', why: 'full citation as written', first: p('410100-YJ-CF-001'), only: [p('410100-YJ-CF-001'), '/laws/aqscf/'] },
   // Departments, post systems and categories have results of their own.
   { q: '应急管理局', why: 'a department', first: '/departments/zz-yjglj/', firstType: '部门' },
   { q: '郑州市市场监督管理局', why: 'a department by its full name', first: '/departments/zz-scjgj/' },
@@ -95,4 +95,19 @@ export const SEARCH_CASES: SearchCase[] = [
   { q: '临时救助找谁', why: 'a question: 找谁 left out', first: p('410100-MZ-JF-003') },
   { q: '驾驶证怎么办理', why: 'a question about what the list does not hold', none: true },
   { q: '怎么办理', why: 'question words only', none: true },
+  // Written by a tester who had read the content but not the search (session 14): words the
+  // segmenter does not know, everyday names, department short names.
+  { q: '事故瞒报', why: 'a word the segmenter cuts into characters (瞒报)', first: p('410100-YJ-CF-005') },
+  { q: '乱扔烟头罚款', why: 'three words run together, two of them unknown to the segmenter', includes: [p('410100-CG-CF-006')] },
+  { q: '开饭店要办什么证', why: 'a question in everyday words: 开饭店 → 食品经营', includes: [p('410100-SJ-XK-001')] },
+  { q: '电梯登记', why: 'everyday name: 电梯 → 特种设备', first: p('410100-SJ-XK-003') },
+  { q: '注销公司', why: 'everyday name: 公司 → 市场主体', includes: [p('410100-SJ-QR-001')] },
+  { q: '市场监管局', why: 'department short name', first: '/departments/zz-scjgj/' },
+  { q: '应急局', why: 'department short name', first: '/departments/zz-yjglj/' },
+  { q: '短斤少两', why: 'everyday name: 计量', includes: [p('410100-SJ-CF-006')] },
+  { q: '假冒伪劣', why: 'everyday name: 以假充真、以次充好', includes: [p('410100-SJ-CF-002')] },
+  { q: '价格欺诈', why: 'everyday name: 价格手段', includes: [p('410100-SJ-CF-004')] },
+  { q: '私搭乱建', why: 'everyday name: 违法建设', includes: [p('410100-CG-CF-001')] },
+  { q: '土地纠纷', why: 'everyday name: 纠纷 → 争议', first: p('410100-ZR-CJ-001') },
+  { q: '行政许可法第42条', why: 'a law and one of its articles: the law page (at that article) and the powers citing it', includes: ['/laws/xzxkf/'] },
 ];

@@ -176,6 +176,19 @@ describe.runIf(run)('public site in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('links a law found by one of its articles to that article on the law page', async () => {
+    const page = await open('/search/');
+    await searchFor(page, '安全生产法第97条');
+    const link = page.locator('ol.search-results > li', { has: page.locator('.result-type', { hasText: '法律法规' }) }).locator('h3 a');
+    expect(decodeURI((await link.getAttribute('href'))!)).toBe('/laws/aqscf/#第九十七条');
+    await link.click();
+    await page.waitForURL('**/laws/aqscf/**');
+    // The anchor is there, and the citing power is listed under it.
+    const section = await page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.closest('section')?.textContent ?? '');
+    expect(section).toContain('第九十七条');
+    await page.close();
+  }, 60_000);
+
   it('lists every character pair pagefind indexed, so "nothing" from the pairs is never wrong', async () => {
     const page = await open('/search/');
     // Every record of every bundle, as pagefind itself returns it (its own record of each page's
