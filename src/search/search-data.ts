@@ -56,31 +56,29 @@ function readSynonyms(file: string): [string, string[]][] {
 }
 
 function readTraditional(file: string): string {
-  if (!existsSync(file)) return '';
-  const pairs: string[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((raw, i) => {
-      const line = raw.trim();
-      if (!line || line.startsWith('#')) return;
+  return dataLines(file)
+    .map(({ line, number }) => {
       const chars = [...line.replace(/\s+/g, '')];
-      if (chars.length !== 2) throw new Error(`content/${TRADITIONAL_FILE}:${i + 1}：每行应为两个字（繁体字在前，简体字在后），实际为「${line}」`);
-      pairs.push(chars.join(''));
-    });
-  return pairs.join('');
+      if (chars.length !== 2) throw new Error(`content/${TRADITIONAL_FILE}:${number}：每行应为两个字（繁体字在前，简体字在后），实际为「${line}」`);
+      return chars.join('');
+    })
+    .join('');
 }
 
 function readQuestionWords(file: string): string[] {
+  const words = dataLines(file).map(({ line, number }) => {
+    // One character (吗, 的…) would be cut out of names too: 吗啡, 的士.
+    if (/\s/.test(line) || [...line].length < 2) throw new Error(`content/${QUESTION_WORDS_FILE}:${number}：每行应为一个两个字以上、不含空格的提问用语，实际为「${line}」`);
+    return line;
+  });
+  return [...new Set(words)].sort((a, b) => b.length - a.length);
+}
+
+/** The lines of a one-item-per-line data file (none if it is absent), without blank lines and # comments, with their line numbers. */
+function dataLines(file: string): { line: string; number: number }[] {
   if (!existsSync(file)) return [];
-  const words = new Set<string>();
-  readFileSync(file, 'utf8')
+  return readFileSync(file, 'utf8')
     .split('\n')
-    .forEach((raw, i) => {
-      const line = raw.trim();
-      if (!line || line.startsWith('#')) return;
-      // One character (吗, 的…) would be cut out of names too: 吗啡, 的士.
-      if (/\s/.test(line) || [...line].length < 2) throw new Error(`content/${QUESTION_WORDS_FILE}:${i + 1}：每行应为一个两个字以上、不含空格的提问用语，实际为「${line}」`);
-      words.add(line);
-    });
-  return [...words].sort((a, b) => b.length - a.length);
+    .map((raw, i) => ({ line: raw.trim(), number: i + 1 }))
+    .filter(({ line }) => line && !line.startsWith('#'));
 }
