@@ -47,4 +47,4 @@ export function pageSearchText(html: string): string {
  * it kept (test/e2e/search-text-reading.test.ts does exactly that, so a pagefind that reads
  * otherwise turns it red). Pagefind keeps header, aside, button and select, and no alt text.
  */
-const NOT_READ = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'nav', 'footer', 'form', 'label']);
+export const NOT_READ = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'nav', 'footer', 'form', 'label']);

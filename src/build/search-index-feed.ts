@@ -199,7 +199,7 @@ export class SearchFeed implements PageSink {
   private add(bundle: Bundle, rel: string, content?: string): void {
     if (bundle.lane === undefined) {
       bundle.lane = this.queued.indexOf(Math.min(...this.queued));
-      bundle.id = this.lanes.open(bundle.lane, bundle.label, this.options.traditional);
+      bundle.id = this.lanes.open(bundle.lane, bundle.label, this.options.traditional, bundle.output.endsWith(`/${CATALOGUE_BUNDLE}`));
     }
     if (content === undefined) this.lanes.addFile(bundle.lane, bundle.id!, rel, this.options.site, bundle.output.endsWith(`/${CATALOGUE_BUNDLE}`));
     else this.lanes.add(bundle.lane, bundle.id!, rel, content);

@@ -9,13 +9,15 @@ export interface JobInput {
   label: string;
   files: string[];
   pages: { rel: string; content: string }[];
+  /** The pages are catalogue records, indexed as they are (full-text pages are cut to what pagefind reads, indexed-page.ts). */
+  records?: boolean;
   /** The traditional-character table the search folds text with (its character pairs, search-char-pairs.ts). */
   traditional: string;
 }
 
 /** What a lane is told: open a bundle, add a page to it, write it out (answered), or stop. */
 export type LaneMessage =
-  | { op: 'open'; id: number; label: string; traditional: string }
+  | { op: 'open'; id: number; label: string; traditional: string; records: boolean }
   | { op: 'add'; id: number; rel: string; content: string }
   /** A page the lane reads itself from `site` (checked complete), or for the catalogue its catalogue record. */
   | { op: 'addFile'; id: number; rel: string; site: string; catalogue: boolean }
@@ -74,10 +76,13 @@ export class IndexLanes {
     return this.workers.length;
   }
 
-  /** A new bundle on the lane, folded with the traditional-character table for its character pairs; its id. */
-  open(lane: number, label: string, traditional: string): number {
+  /**
+   * A new bundle on the lane, folded with the traditional-character table for its character pairs;
+   * its id. Its pages are built pages, cut to what pagefind reads, or (`records`) catalogue records.
+   */
+  open(lane: number, label: string, traditional: string, records = false): number {
     const id = this.nextId++;
-    this.send(lane, { op: 'open', id, label, traditional });
+    this.send(lane, { op: 'open', id, label, traditional, records });
     return id;
   }
 
@@ -126,7 +131,7 @@ export async function runIndexJobs(lanes: number, jobs: (() => JobInput | undefi
     for (let load = queue.shift(); load; load = queue.shift()) {
       const input = load();
       if (!input) continue;
-      const id = pool.open(k, input.label, input.traditional);
+      const id = pool.open(k, input.label, input.traditional, input.records);
       for (const page of input.pages) pool.add(k, id, page.rel, page.content);
       await pool.write(k, id, input.output, input.files);
       written(input);

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { close as closePagefind, createIndex, type PagefindIndex } from 'pagefind';
+import { indexedPage } from './indexed-page.ts';
 import { BundlePairs } from './search-char-pairs.ts';
 import type { IndexJobDone, LaneMessage } from './search-index-job.ts';
 import { catalogueDocument, pageDigest, readPage } from './search-index.ts';
@@ -22,6 +23,8 @@ interface OpenBundle {
   digests: Record<string, string>;
   /** The search's character pairs of the bundle's pages (search-char-pairs.ts). */
   pairs: BundlePairs;
+  /** Its pages are catalogue records, indexed as they are; built pages are cut to what pagefind reads. */
+  records: boolean;
 }
 
 const open = new Map<number, OpenBundle>();
@@ -34,7 +37,7 @@ parentPort!.on('message', async (message: LaneMessage) => {
         (created) => ({ index: created.index, errors: created.errors }),
         (error: unknown) => ({ errors: [String(error)] }),
       );
-      open.set(message.id, { label: message.label, index, added: [], digests: {}, pairs: new BundlePairs(message.traditional) });
+      open.set(message.id, { label: message.label, index, added: [], digests: {}, pairs: new BundlePairs(message.traditional), records: message.records });
       return;
     }
     case 'add':
@@ -48,7 +51,9 @@ parentPort!.on('message', async (message: LaneMessage) => {
         bundle.index.then(async ({ index }) => {
           if (!index) return { rel, errors: [] };
           try {
-            const content = message.op === 'add' ? message.content : fromFile(message.site, rel, message.catalogue);
+            const given = message.op === 'add' ? message.content : fromFile(message.site, rel, message.catalogue);
+            // Pagefind indexes the cut page exactly as the page (indexed-page.ts), from a fraction of its bytes.
+            const content = bundle.records ? given : indexedPage(given);
             bundle.digests[rel] = pageDigest(rel, content);
             bundle.pairs.add(content);
             const added = await index.addHTMLFile({ sourcePath: rel, content });
