@@ -1,4 +1,4 @@
-import stringWidth from 'fast-string-width';
+import { displayWidth } from '../../lib/display-width.ts';
 
 /**
  * Paper geometry of the XLSX downloads, worked out ahead of the spreadsheet program so that row
@@ -37,7 +37,7 @@ export function wrappedLineCount(text: string, widthUnits: number, fontPt = BODY
   const perLine = Math.max(1, Math.floor(usable / (fontPt * NARROW_EM)));
   return text
     .split('\n')
-    .reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(stringWidth(paragraph) / perLine)), 0);
+    .reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(displayWidth(paragraph) / perLine)), 0);
 }
 
 /** The row height (points) that shows the text of a wrapped cell in full. */

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import stringWidth from 'fast-string-width';
+import { displayWidth } from '../../lib/display-width.ts';
 import { workbookBuffer } from './workbook-buffer.ts';
 import { BOM, csvRecords } from './csv-text.ts';
 import { BODY_PT, MARGINS, PRINTABLE_WIDTH_UNITS, textHeight, TITLE_PT } from './print-layout.ts';
@@ -53,7 +53,7 @@ export async function tableWorkbook(title: string, columns: string[], rows: stri
 /** 序号 narrow; the other columns share the page width by the length of their longest lines (square root, so long texts do not starve short ones). */
 function tableWidths(columns: string[], rows: string[][]): number[] {
   const first = 6;
-  const weight = columns.map((c, j) => Math.sqrt(Math.max(stringWidth(c), ...rows.map((r) => Math.max(0, ...(r[j] ?? '').split('\n').map((l) => stringWidth(l)))), 8)));
+  const weight = columns.map((c, j) => Math.sqrt(Math.max(displayWidth(c), ...rows.map((r) => Math.max(0, ...(r[j] ?? '').split('\n').map((l) => displayWidth(l)))), 8)));
   const sum = weight.reduce((a, b) => a + b, 0);
   const total = PRINTABLE_WIDTH_UNITS - 3 - first;
   return [first, ...weight.map((w) => Math.max(8, Math.floor((total * w) / sum)))];
