@@ -132,7 +132,9 @@ describe('search index made while the site is rendered', () => {
     rmSync(join(fed.site, untouched));
     // Astro renders the changed power's page and the site-wide law and category pages, not the department's.
     const rendered = [rel, 'laws/xzxkf/index.html', 'categories/xk/index.html', 'index.html'];
-    const feed = new SearchFeed({ site: fed.site, codes, shards: SHARDS, only: new Set([k]), previous: true, reuse: fed.reuse, traditional });
+    // Told the power pages Astro will render before it starts (as quanze build does), the shard
+    // takes the pages before them from the last output at once.
+    const feed = new SearchFeed({ site: fed.site, codes, shards: SHARDS, only: new Set([k]), previous: true, reuse: fed.reuse, traditional, rendered: [rel] });
     expect([...feed.plan(rendered).keys()]).toEqual([rel, 'categories/xk/index.html', 'laws/xzxkf/index.html']);
     for (const page of rendered) feed.page(page, page === rel ? changed : pages.get(page)!);
     const stats = await feed.finish();
@@ -161,6 +163,11 @@ describe('search index made while the site is rendered', () => {
     for (const entry of readdirSync(fresh)) if (entry.startsWith('pagefind')) rmSync(join(fresh, entry), { recursive: true });
     await indexSearch({ site: fresh, codes, shards: SHARDS });
     expect(bundles(fed.site)).toEqual(bundles(fresh));
+
+    // A power page rendered that the shards were not told of (they may have read it from the last output) is refused.
+    const unforetold = new SearchFeed({ site: fed.site, codes, shards: SHARDS, only: new Set([k]), previous: true, reuse: fed.reuse, traditional, rendered: [] });
+    expect(() => unforetold.plan(rendered)).toThrow(`事项页 ${rel} 不在本次构建预定渲染的页面中`);
+    await unforetold.cancel();
   }, 120_000);
 
   it('refuses to finish when a page never came or has no catalogue record', async () => {

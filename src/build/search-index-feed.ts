@@ -30,6 +30,13 @@ export interface FeedOptions {
   reuse?: string;
   /** The traditional-character table the search folds text with (content/search/, as search-data.json publishes it). */
   traditional: string;
+  /**
+   * With `previous`: the power pages the build will render (the changed powers'), known before
+   * Astro starts. The shards then begin at once on the pages before them, read from the last
+   * output, instead of waiting for Astro to list its pages (measured at 10,000 powers: about 3 s
+   * of a rebuild, which waits for its one shard).
+   */
+  rendered?: string[];
 }
 
 interface Bundle {
@@ -85,6 +92,12 @@ export class SearchFeed implements PageSink {
     for (let k = 0; k < options.shards; k++) if (!options.only || options.only.has(k)) this.shardBundles.set(k, { output: join(options.site, shardDir(k)), label: `分片 ${k}`, files: [], added: 0 });
     this.powerFiles = options.codes.map(powerPage);
     for (const code of options.codes) this.shardBundles.get(shardOf(code, options.shards))?.files.push(powerPage(code));
+    if (options.previous && options.rendered) {
+      this.rendering = new Set(options.rendered);
+      this.guard(() => {
+        for (const shard of this.shardBundles.values()) this.pump(shard);
+      });
+    }
   }
 
   plan(pages: string[]): ReadonlyMap<string, number> {
@@ -92,7 +105,12 @@ export class SearchFeed implements PageSink {
     const powers = new Set(this.powerFiles);
     const others = [...new Set([...pages.filter(isOtherSearchPage), ...(this.options.previous ? otherSearchPages([this.options.site]) : [])])].sort();
     this.others = { output: join(this.options.site, PAGES_BUNDLE), label: '其他页面', files: others, added: 0 };
-    this.rendering = new Set([...pages.filter((rel) => powers.has(rel)), ...others.filter((rel) => listed.has(rel))]);
+    const rendering = new Set([...pages.filter((rel) => powers.has(rel)), ...others.filter((rel) => listed.has(rel))]);
+    // Shards started early took every power page they were told would not be rendered from the last output.
+    const foretold = this.options.previous && this.options.rendered ? this.rendering : undefined;
+    const unforetold = foretold && [...rendering].find((rel) => powers.has(rel) && !foretold.has(rel));
+    if (unforetold) throw new Error(`搜索索引：事项页 ${unforetold} 不在本次构建预定渲染的页面中，未建立搜索索引`);
+    this.rendering = rendering;
     // Rendered first: the shards' pages in the order they are indexed, then the other pages.
     const ranks = new Map<string, number>();
     for (const bundle of this.shardBundles.values()) for (const rel of bundle.files) if (this.rendering.has(rel)) ranks.set(rel, ranks.size);

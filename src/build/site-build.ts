@@ -154,6 +154,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     previous: plan.mode === 'incremental',
     reuse: manifestFile.replace(/\.json$/, '.search.json'),
     traditional: readSearchData(contentDir).traditional,
+    rendered: plan.mode === 'incremental' ? plan.changed.map((code) => `powers/${code}/index.html`) : undefined,
   });
   let indexing: Promise<IndexStats> | undefined;
   const startIndexing = () => (indexing ??= feed.finish());
