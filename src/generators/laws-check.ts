@@ -161,10 +161,13 @@ export function compareCitedArticle(oldText: Map<string, Article>, newText: Map<
 /** Articles of the newer version that match nothing in the older one. */
 export function insertedArticles(oldText: Map<string, Article>, newText: Map<string, Article>): string[] {
   const olds = [...oldText.values()].map(articleText);
+  // Most articles come through an amendment word for word (similarity 1): found at once, instead
+  // of comparing each with every older article (about 1.5 s of each build of a 10,000-power site).
+  const unchanged = new Set(olds.map(normalizeForQuote));
   return [...newText.entries()]
     .filter(([, article]) => {
       const text = articleText(article);
-      return !olds.some((o) => similarity(o, text) >= SOMEWHERE);
+      return !unchanged.has(normalizeForQuote(text)) && !olds.some((o) => similarity(o, text) >= SOMEWHERE);
     })
     .map(([label]) => label);
 }
