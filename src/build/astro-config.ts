@@ -22,7 +22,9 @@ export function astroConfig(options: AstroConfigOptions): AstroUserConfig {
     outDir: options.outDir,
     trailingSlash: 'always',
     // The site-wide stylesheet is one cached file (inlined, it made every power page 8 KB heavier); small page-specific styles stay inline.
-    build: { format: 'directory', inlineStylesheets: 'auto' },
+    // Pages in flight at once: rendering is one thread either way, but each page also waits for its
+    // folder and file to be written (measured at 10,000 powers: about 10 s of a full build, one page at a time).
+    build: { format: 'directory', inlineStylesheets: 'auto', concurrency: 8 },
     integrations: [site, downloadsIntegration({ contentDir: options.contentDir, job: options.downloads, model: site.model }), mdx()],
     devToolbar: { enabled: false },
   };

@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Model } from '../model/types.ts';
 import { codeFingerprint, contentFingerprints, type ContentFingerprints } from './fingerprint.ts';
@@ -11,6 +12,11 @@ import type { UpdateDates } from './downloads.ts';
  * the content a second time).
  */
 const { root, contentDir, cacheDir } = workerData as { root: string; contentDir: string; cacheDir: string };
+// The downloads are needed only when Astro has written every page, while the pages and their
+// search index are what the build waits for: on a busy machine this thread yields the cores to
+// them. On Linux a priority set from a thread is that thread's alone (elsewhere it would be the
+// whole process's, so it is left as it is).
+if (process.platform === 'linux') setPriority(10);
 parentPort!.once('message', async ({ model, content, updated }: { model: Model; content?: ContentFingerprints; updated?: UpdateDates }) => {
   const stats = await writeDownloads({ model, cacheDir, code: codeFingerprint(root), content: content ?? contentFingerprints(contentDir, model), updated });
   parentPort!.postMessage(stats);
