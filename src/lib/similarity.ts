@@ -2,8 +2,11 @@ import { normalizeForQuote } from './statute.ts';
 
 /** Dice coefficient over character bigrams of the normalised texts: 1 = same, 0 = nothing shared. */
 export function similarity(a: string, b: string): number {
-  const x = normalizeForQuote(a);
-  const y = normalizeForQuote(b);
+  return normalizedSimilarity(normalizeForQuote(a), normalizeForQuote(b));
+}
+
+/** similarity of texts already normalised (normalizeForQuote): for comparing one text with many. */
+export function normalizedSimilarity(x: string, y: string): number {
   if (x === y) return 1;
   if (x.length < 2 || y.length < 2) return 0;
   const grams = new Map<string, number>();

@@ -6,7 +6,8 @@ import { createSvgRenderer } from '../generators/flowchart/render-svg.ts';
 import { renderPowerFlowchart, renderTemplateChart, type RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import type { ContentHistory } from '../history/content-history.ts';
-import { checkLaws, type LawsReport } from '../generators/laws-check.ts';
+import { allCitations, checkLaws, type CitationOwner, type LawsReport } from '../generators/laws-check.ts';
+import type { Citation } from '../model/citations.ts';
 import { lawEffects, type EffectRecord } from '../generators/law-effects.ts';
 import type { FieldChange } from '../generators/diff/compare.ts';
 import { lawVersionsIn as lawVersionsInChanges, type LawVersionRef } from '../generators/diff/law-versions.ts';
@@ -109,6 +110,24 @@ let lawsReport: LawsReport | undefined;
 export function getLawsReport(): LawsReport {
   lawsReport ??= checkLaws(getModel());
   return lawsReport;
+}
+
+let citationsByLaw: Map<string, { owner: CitationOwner; citation: Citation }[]> | undefined;
+
+/**
+ * Every citation of the list (powers' and flows') by law, gathered once per build: each law page
+ * and the law index read their law's (gathered per page, about 1 s of every 10,000-power build).
+ */
+export function getCitationsOf(lawId: string): { owner: CitationOwner; citation: Citation }[] {
+  if (!citationsByLaw) {
+    citationsByLaw = new Map();
+    for (const c of allCitations(getModel())) {
+      const list = citationsByLaw.get(c.citation.law.id);
+      if (list) list.push(c);
+      else citationsByLaw.set(c.citation.law.id, [c]);
+    }
+  }
+  return citationsByLaw.get(lawId) ?? [];
 }
 
 let effects: EffectRecord[] | undefined;
