@@ -7,6 +7,7 @@ import { derivedLists } from '../derived-lists/index.ts';
 import type { Model, PowerModel } from '../model/types.ts';
 import type { ContentHistory } from '../history/content-history.ts';
 import { revisionDepartment } from '../history/public-record.ts';
+import { departmentPowers } from '../model/department-powers.ts';
 
 /**
  * The download files of the site (/downloads/<file>): each department's 权责清单 as XLSX (official
@@ -39,7 +40,7 @@ export function downloadSpecs(model: Model): DownloadSpec[] {
 /** The powers a download is made from: one department's, or all. */
 export function downloadPowers(model: Model, spec: DownloadSpec): PowerModel[] {
   const department = spec.kind === 'all' ? undefined : spec.department;
-  return department ? model.powers.filter((p) => p.department.id === department) : model.powers;
+  return department ? departmentPowers(model, department) : model.powers;
 }
 
 /**
@@ -119,7 +120,7 @@ export function prepareDownload(model: Model, spec: DownloadSpec, updated: Updat
 /** The site-wide JSON (compact: tens of megabytes at city scale, read by programs) and CSV. */
 function siteWideParts(model: Model, ext: 'json' | 'csv'): NonNullable<PreparedDownload['parts']> {
   const parts = model.departments.map((d) => {
-    const powers = model.powers.filter((p) => p.department.id === d.id);
+    const powers = departmentPowers(model, d.id);
     return { powers: powers.map((p) => p.code), make: () => (ext === 'json' ? JSON.stringify(departmentJson(model, d.id)) : csvRows(model, powers)) };
   });
   if (ext === 'csv') return { head: csvHead(), tail: '', joiner: '', parts };

@@ -1,5 +1,6 @@
 import { derivedListById } from '../derived-lists/index.ts';
 import type { DepartmentModel, Model } from '../model/types.ts';
+import { departmentPowers } from '../model/department-powers.ts';
 
 /**
  * The other public lists the documents require, derived from the power entries: one generic table
@@ -19,7 +20,7 @@ export interface DerivedList {
 
 export function buildDerivedList(model: Model, id: string, department?: DepartmentModel): DerivedList {
   const list = derivedListById(id);
-  const powers = model.powers.filter((p) => !department || p.department.id === department.id);
+  const powers = department ? departmentPowers(model, department.id) : model.powers;
   const ranked: { rank: number; row: DerivedList['rows'][number] }[] = [];
   for (const p of powers) {
     const entries = (p.derived as Record<string, unknown[] | undefined>)[list.key] ?? [];

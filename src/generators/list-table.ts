@@ -4,6 +4,7 @@ import { formatDuty, formatDutyLine } from '../lib/duty-text.ts';
 import type { CategoryDef, DepartmentModel, Model, PowerModel, ResolvedStage } from '../model/types.ts';
 import { citationText } from './citation-text.ts';
 import { limitSummaryText } from './service-summary.ts';
+import { departmentPowers } from '../model/department-powers.ts';
 
 /**
  * The 权责清单 of one department as a table model, in the layout of the official template
@@ -89,7 +90,7 @@ export function columnsFor(category: CategoryDef, anyFee = false): ListColumn[] 
 }
 
 export function buildDepartmentList(model: Model, department: DepartmentModel): DepartmentList {
-  const powers = model.powers.filter((p) => p.department.id === department.id);
+  const powers = departmentPowers(model, department.id);
   const sections: ListSection[] = [];
   for (const category of model.stageTable.categories) {
     const inCategory = powers.filter((p) => p.category.name === category.name);

@@ -1,4 +1,5 @@
 import type { DepartmentModel, Model, PowerModel } from '../model/types.ts';
+import { departmentPowers } from '../model/department-powers.ts';
 
 /** One duty of a post: a stage of a power. */
 export interface PostDuty {
@@ -49,7 +50,7 @@ export interface PostSystem {
 }
 
 export function buildPostSystem(model: Model, department: DepartmentModel): PostSystem {
-  const powers = model.powers.filter((p) => p.department.id === department.id);
+  const powers = departmentPowers(model, department.id);
   const gaps: PostSystemGap[] = [];
   const duties = new Map<string, PostDuty[]>();
   const unitPowers = new Map<string, Set<string>>();

@@ -1,6 +1,7 @@
 import type { LawModel, Model, PowerModel } from '../../model/types.ts';
 import type { TimeLimit } from '../../lib/time-limit.ts';
 import { derivedListKeys } from '../../derived-lists/index.ts';
+import { departmentPowers } from '../../model/department-powers.ts';
 
 /**
  * The lists as open data: every department with its powers, in stage-table category order, every
@@ -47,7 +48,7 @@ export function departmentJson(model: Model, id: string) {
     units: d.units.map((u) => ({ id: u.id, name: u.name, posts: u.posts })),
     service: d.service,
     complaint: d.complaint,
-    powers: model.powers.filter((p) => p.department.id === id).map(powerJson),
+    powers: departmentPowers(model, id).map(powerJson),
   };
 }
 

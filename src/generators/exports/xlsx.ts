@@ -5,6 +5,7 @@ import { buildDepartmentList, type ListColumn, type ListSection, type PowerRow }
 import { machineHeader, machineRecord } from './csv.ts';
 import { MACHINE_SHEET } from './extension-columns.ts';
 import { BODY_PT, HEADING_PT, keepTogetherBreaks, MARGINS, PRINTABLE_HEIGHT_PT, PRINTABLE_WIDTH_UNITS, textHeight, TITLE_PT } from './print-layout.ts';
+import { departmentPowers } from '../../model/department-powers.ts';
 
 
 const FONT = '宋体';
@@ -46,7 +47,7 @@ export async function departmentWorkbook(model: Model, department: DepartmentMod
     titleRow(sheet, list.title, 7);
     sheet.addRow(['（本部门尚无事项）']);
   }
-  writeMachineSheet(workbook, model, model.powers.filter((p) => p.department.id === department.id));
+  writeMachineSheet(workbook, model, departmentPowers(model, department.id));
   return workbookBuffer(workbook);
 }
 
