@@ -15,8 +15,14 @@ const { root, contentDir, cacheDir } = workerData as { root: string; contentDir:
 // The downloads are needed only when Astro has written every page, while the pages and their
 // search index are what the build waits for: on a busy machine this thread yields the cores to
 // them. On Linux a priority set from a thread is that thread's alone (elsewhere it would be the
-// whole process's, so it is left as it is).
-if (process.platform === 'linux') setPriority(10);
+// whole process's, so it is left as it is). A system that refuses is not a reason to stop the build.
+if (process.platform === 'linux') {
+  try {
+    setPriority(10);
+  } catch {
+    // Runs at the normal priority.
+  }
+}
 parentPort!.once('message', async ({ model, content, updated }: { model: Model; content?: ContentFingerprints; updated?: UpdateDates }) => {
   const stats = await writeDownloads({ model, cacheDir, code: codeFingerprint(root), content: content ?? contentFingerprints(contentDir, model), updated });
   parentPort!.postMessage(stats);
