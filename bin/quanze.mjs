@@ -8,8 +8,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
 }
 // A site build allocates a great deal of short-lived memory (Astro renders every page into strings,
 // the workbooks are built cell by cell): with V8's default young generation, scavenges took a
-// fifth of the CPU of a 10,000-power build (measured: 248 CPU-s with the default, 195 with 64 MB
-// semi-spaces). V8 sizes the heap when a process starts, so the build runs in a child process
+// large share of a 10,000-power build's CPU (measured, machine-wide: 248 CPU-s before, 195 after
+// 64 MB semi-spaces and a cheaper text-width count together). V8 sizes the heap when a process starts, so the build runs in a child process
 // that starts with the larger size; every worker thread shares the setting.
 const SEMI_SPACE = '--max-semi-space-size=64';
 if (['build', 'index-search'].includes(process.argv[2]) && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) {

@@ -3,10 +3,11 @@ import { Parser } from 'htmlparser2';
 /**
  * The text of a built page as pagefind indexes it, for the site's character pairs
  * (src/search/char-pairs.ts): inside the data-pagefind-body elements (the whole page if there are
- * none), without data-pagefind-ignore elements and the elements pagefind never reads. Leaving an element out joins the text around it, so the pairs across such a gap are
- * pairs of the page too. The pairs may only ever be a superset of pagefind's — a missing pair would
- * hide a real result — so test/e2e/search-char-pairs.test.ts holds this reading to pagefind's own
- * record of every page of the built sample (every page template).
+ * none), without data-pagefind-ignore elements and the elements pagefind never reads. Leaving an
+ * element out joins the text around it, so the pairs across such a gap are pairs of the page too.
+ * The pairs may only ever be a superset of pagefind's — a missing pair would hide a real result —
+ * so test/e2e/site.test.ts holds this reading to pagefind's own record of every page of the built
+ * sample (every page template).
  */
 export function pageSearchText(html: string): string {
   const indexed: string[] = [];

@@ -76,6 +76,8 @@ export class SearchFeed implements PageSink {
   private readonly powerFiles: string[];
   /** The pages Astro renders that search needs, those it has rendered, and their text until their bundles took it. */
   private rendering = new Set<string>();
+  /** The power pages an incremental build said it would render, when the shards started before Astro. */
+  private foretold: Set<string> | undefined;
   private readonly arrived = new Set<string>();
   private readonly texts = new Map<string, string>();
   private readonly catalogueDigests = new Map<string, string>();
@@ -93,7 +95,7 @@ export class SearchFeed implements PageSink {
     this.powerFiles = options.codes.map(powerPage);
     for (const code of options.codes) this.shardBundles.get(shardOf(code, options.shards))?.files.push(powerPage(code));
     if (options.previous && options.rendered) {
-      this.rendering = new Set(options.rendered);
+      this.foretold = this.rendering = new Set(options.rendered);
       this.guard(() => {
         for (const shard of this.shardBundles.values()) this.pump(shard);
       });
@@ -107,7 +109,7 @@ export class SearchFeed implements PageSink {
     this.others = { output: join(this.options.site, PAGES_BUNDLE), label: '其他页面', files: others, added: 0 };
     const rendering = new Set([...pages.filter((rel) => powers.has(rel)), ...others.filter((rel) => listed.has(rel))]);
     // Shards started early took every power page they were told would not be rendered from the last output.
-    const foretold = this.options.previous && this.options.rendered ? this.rendering : undefined;
+    const foretold = this.foretold;
     const unforetold = foretold && [...rendering].find((rel) => powers.has(rel) && !foretold.has(rel));
     if (unforetold) throw new Error(`搜索索引：事项页 ${unforetold} 不在本次构建预定渲染的页面中，未建立搜索索引`);
     this.rendering = rendering;

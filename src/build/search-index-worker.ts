@@ -52,9 +52,10 @@ parentPort!.on('message', async (message: LaneMessage) => {
           if (!index) return { rel, errors: [] };
           try {
             const given = message.op === 'add' ? message.content : fromFile(message.site, rel, message.catalogue);
+            // The digest is of the page as given: the cut (below) follows from it.
+            bundle.digests[rel] = pageDigest(rel, given);
             // Pagefind indexes the cut page exactly as the page (indexed-page.ts), from a fraction of its bytes.
             const content = bundle.records ? given : indexedPage(given);
-            bundle.digests[rel] = pageDigest(rel, content);
             bundle.pairs.add(content);
             const added = await index.addHTMLFile({ sourcePath: rel, content });
             return { rel, url: added.file?.url, errors: added.errors };

@@ -4,7 +4,6 @@ import { basename, dirname, join } from 'node:path';
 import { catalogueHtml, readCatalogueRecord } from '../search/catalogue.ts';
 import type { SearchData } from '../search/search-data.ts';
 import { sha } from './fingerprint.ts';
-import { indexedPage } from './indexed-page.ts';
 import { writeSitePairs } from './search-char-pairs.ts';
 import { runIndexJobs, type JobInput } from './search-index-job.ts';
 
@@ -118,9 +117,7 @@ export async function indexSearch(options: IndexOptions): Promise<IndexStats> {
   const catalogued = [...options.codes.map((code) => `powers/${code}/index.html`), ...others];
   const made = new BundleInputs(options.reuse);
   const traditional = readTraditional(site, options.overlay);
-  // Full-text pages as the lanes index them, cut to what pagefind reads (indexed-page.ts): their digests are the lanes'.
-  const html = (bundle: string, files: string[], label: string) => () =>
-    made.unlessCurrent({ output: join(site, bundle), label, files, pages: readPages(site, options.overlay, files).map((p) => ({ rel: p.rel, content: indexedPage(p.content) })), traditional });
+  const html = (bundle: string, files: string[], label: string) => () => made.unlessCurrent({ output: join(site, bundle), label, files, pages: readPages(site, options.overlay, files), traditional });
   // The catalogue is the largest job: first, so that the lanes finish together.
   await runIndexJobs(
     Math.min(2, availableParallelism()),

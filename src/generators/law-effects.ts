@@ -63,9 +63,9 @@ function previousWithText(law: LawModel, date: string): string | undefined {
 
 export function lawEffects(model: Model): EffectRecord[] {
   const records: EffectRecord[] = [];
-  const citations = allCitations(model);
+  const byLaw = Map.groupBy(allCitations(model), (c) => c.citation.law.id);
   for (const law of model.laws.values()) {
-    const mine = citations.filter((c) => c.citation.law.id === law.id);
+    const mine = byLaw.get(law.id) ?? [];
     for (const version of law.versions.slice(1)) {
       const text = law.texts.get(version.date);
       const previous = previousWithText(law, version.date);

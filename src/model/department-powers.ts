@@ -9,14 +9,6 @@ const byDepartment = new WeakMap<Model, Map<string, PowerModel[]>>();
  */
 export function departmentPowers(model: Model, departmentId: string): PowerModel[] {
   let groups = byDepartment.get(model);
-  if (!groups) {
-    groups = new Map();
-    for (const power of model.powers) {
-      const list = groups.get(power.department.id);
-      if (list) list.push(power);
-      else groups.set(power.department.id, [power]);
-    }
-    byDepartment.set(model, groups);
-  }
+  if (!groups) byDepartment.set(model, (groups = Map.groupBy(model.powers, (p) => p.department.id)));
   return [...(groups.get(departmentId) ?? [])];
 }

@@ -119,14 +119,7 @@ let citationsByLaw: Map<string, { owner: CitationOwner; citation: Citation }[]> 
  * and the law index read their law's (gathered per page, about 1 s of every 10,000-power build).
  */
 export function getCitationsOf(lawId: string): { owner: CitationOwner; citation: Citation }[] {
-  if (!citationsByLaw) {
-    citationsByLaw = new Map();
-    for (const c of allCitations(getModel())) {
-      const list = citationsByLaw.get(c.citation.law.id);
-      if (list) list.push(c);
-      else citationsByLaw.set(c.citation.law.id, [c]);
-    }
-  }
+  citationsByLaw ??= Map.groupBy(allCitations(getModel()), (c) => c.citation.law.id);
   return citationsByLaw.get(lawId) ?? [];
 }
 
