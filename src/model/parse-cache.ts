@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { parseYamlSource, sourceFromData, type YamlSource } from './source-file.ts';
+import { QUICK_YAML_RULES } from './quick-yaml.ts';
+import { parseYamlFully, parseYamlSource, sourceFromData, type YamlSource } from './source-file.ts';
 
 type ParseResult = ReturnType<typeof parseYamlSource>;
 
@@ -114,18 +115,18 @@ function readStore(file: string): Map<string, Entry> {
 }
 
 /**
- * The reader's identity: the yaml package's version, parseYamlSource's code (which sets every
- * parser option) and V8's version (the store's format). Computed when a cache is first opened —
- * never as this module loads, since the site's bundle imports it too.
+ * The reader's identity: the versions of the yaml and js-yaml packages, the code of the two
+ * readers (source-file.ts sets every parser option, quick-yaml.ts decides which texts js-yaml
+ * reads) and V8's version (the store's format). Computed when a cache is first opened — never as
+ * this module loads, since the site's bundle imports it too.
  */
 let reader: string | undefined;
 function readerIdentity(): string {
-  reader ??= createHash('sha256')
-    .update(readFileSync(new URL('../package.json', import.meta.resolve('yaml'))))
-    .update(parseYamlSource.toString())
-    .update(process.versions.v8)
-    .digest('base64');
-  return reader;
+  if (reader) return reader;
+  const hash = createHash('sha256');
+  for (const pkg of ['yaml', 'js-yaml']) hash.update(readFileSync(new URL('../package.json', import.meta.resolve(pkg))));
+  hash.update(parseYamlSource.toString()).update(parseYamlFully.toString()).update(QUICK_YAML_RULES).update(process.versions.v8);
+  return (reader = hash.digest('base64'));
 }
 
 /** The parse cache of a project's content folder: one store per folder, under node_modules/.cache. */

@@ -1,6 +1,7 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { CST, Lexer, LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import { FILE_START, finding, type FieldPath, type Finding } from './findings.ts';
+import { quickYaml } from './quick-yaml.ts';
 
 /**
  * A YAML document (a whole .yaml file or a Markdown front-matter block) that remembers where each
@@ -75,11 +76,21 @@ export function splitFrontmatter(text: string): MarkdownParts | undefined {
 }
 
 /**
- * Parses YAML with the `yaml` package, the one YAML reader for every file kind; syntax errors become
- * findings (rule yaml-syntax). The parser keeps each node's place, so a finding can name its line;
- * a place that cannot be found is reported as 1:1. Alias expansion is limited.
+ * Parses YAML: a plain text is read quickly (quick-yaml.ts) and its places found only when a rule
+ * asks for one; anything else is read by the `yaml` package, the judge of every file kind.
  */
 export function parseYamlSource(text: string, file: string, firstLine = 1): { source?: YamlSource; findings: Finding[] } {
+  const quick = quickYaml(text);
+  if (quick) return { source: sourceFromData(text, file, firstLine, quick.data), findings: [] };
+  return parseYamlFully(text, file, firstLine);
+}
+
+/**
+ * Parses YAML with the `yaml` package; syntax errors become findings (rule yaml-syntax). The
+ * parser keeps each node's place, so a finding can name its line; a place that cannot be found is
+ * reported as 1:1. Alias expansion is limited.
+ */
+export function parseYamlFully(text: string, file: string, firstLine = 1): { source?: YamlSource; findings: Finding[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const shift = firstLine - 1;
@@ -132,7 +143,7 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): { so
  */
 export function sourceFromData(text: string, file: string, firstLine: number, data: unknown): YamlSource {
   let parsed: YamlSource | undefined;
-  return { file, data, locate: (path, options) => (parsed ??= parseYamlSource(text, file, firstLine).source!).locate(path, options) };
+  return { file, data, locate: (path, options) => (parsed ??= parseYamlFully(text, file, firstLine).source!).locate(path, options) };
 }
 
 function nearestNode(doc: Document, path: FieldPath, key?: string): number | undefined {
