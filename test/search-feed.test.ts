@@ -183,22 +183,21 @@ describe('search index made while the site is rendered', () => {
 });
 
 describe('the prerenderer that feeds it', () => {
-  it('writes the endpoint responses it is given without running their route, and runs the route for the rest', async () => {
-    const asked: string[] = [];
-    const prerenderer = feedingPrerenderer(undefined, new Map([['/flowcharts/a.svg', '<svg>甲</svg>']]))({
+  it('leaves out the endpoint paths the build writes itself, and keeps every other path', async () => {
+    const routeOf = (type: 'page' | 'endpoint', component: string) => ({ type, component }) as PathWithRoute['route'];
+    const chart = routeOf('endpoint', 'src/pages/flowcharts/[file].ts');
+    const prerenderer = feedingPrerenderer(undefined, new Set(['/flowcharts/a.svg', '/flowcharts/a.mmd', '/powers/X-01']))({
       name: 'astro:default',
-      getStaticPaths: async () => [],
-      render: async (request) => {
-        asked.push(new URL(request.url).pathname);
-        return new Response('由路由生成');
-      },
+      getStaticPaths: async () => [
+        { pathname: '/flowcharts/a.svg/', route: chart },
+        { pathname: '/flowcharts/a.mmd', route: chart },
+        { pathname: '/flowcharts/b.svg/', route: chart },
+        // Only endpoints are left out: a page of the same path is still rendered.
+        { pathname: '/powers/X-01/', route: routeOf('page', 'src/pages/powers/[code].astro') },
+      ],
+      render: async () => new Response('由路由生成'),
     });
-    const endpoint = { type: 'endpoint', component: 'src/pages/flowcharts/[file].ts' } as PathWithRoute['route'];
-    const given = await prerenderer.render(new Request('http://localhost/flowcharts/a.svg/'), { routeData: endpoint });
-    expect(await (given as Response).text()).toBe('<svg>甲</svg>');
-    const other = await prerenderer.render(new Request('http://localhost/flowcharts/b.svg/'), { routeData: endpoint });
-    expect(await (other as Response).text()).toBe('由路由生成');
-    expect(asked).toEqual(['/flowcharts/b.svg/']);
+    expect((await prerenderer.getStaticPaths()).map((p) => p.pathname)).toEqual(['/flowcharts/b.svg/', '/powers/X-01/']);
   });
 
   const route = (type: 'page' | 'endpoint', component: string) => ({ type, component }) as PathWithRoute['route'];

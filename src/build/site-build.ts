@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
@@ -159,7 +159,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   let indexing: Promise<IndexStats> | undefined;
   const startIndexing = () => (indexing ??= feed.finish());
   try {
-    await runAstro({ root, outDir: target, contentDir, model, history, scope, charts: drawn, bodies: flowchartFiles([...drawn.values(), ...standard]), downloads, pageSink: feed, onPagesWritten: () => void startIndexing().catch(() => {}) });
+    const chartFiles = flowchartFiles([...drawn.values(), ...standard]);
+    await runAstro({ root, outDir: target, contentDir, model, history, scope, charts: drawn, writtenElsewhere: new Set(chartFiles.keys()), downloads, pageSink: feed, onPagesWritten: () => void startIndexing().catch(() => {}) });
+    writeFiles(target, chartFiles);
   } catch (error) {
     await feed.cancel();
     throw error;
@@ -206,7 +208,7 @@ interface AstroRun {
   downloads: DownloadsJob;
   onPagesWritten: () => void;
   pageSink?: PageSink;
-  bodies: ReadonlyMap<string, string>;
+  writtenElsewhere: ReadonlySet<string>;
 }
 
 /** Astro in this process, configured here from explicit options (astro.config.mjs is not read). */
@@ -219,6 +221,7 @@ async function runAstro({ root, ...options }: AstroRun): Promise<void> {
  * The files of the flowcharts route (src/pages/flowcharts/[file].ts) for the charts drawn here, by
  * path: the same charts the route lists (every power Astro renders the pages of, then the standard
  * charts; a later chart of the same hash wins, as in the route's map), as the route serves them.
+ * Astro leaves these paths out (prerender-feed.ts); the build writes them after it.
  */
 function flowchartFiles(charts: RenderedFlowchart[]): Map<string, string> {
   const byHash = new Map<string, RenderedFlowchart>();
@@ -230,6 +233,18 @@ function flowchartFiles(charts: RenderedFlowchart[]): Map<string, string> {
     files.set(`/flowcharts/${hash}.mmd`, chart.mermaid);
   }
   return files;
+}
+
+/** Writes files by site path (/flowcharts/x.svg) into the output folder. */
+function writeFiles(outDir: string, files: ReadonlyMap<string, string>): void {
+  const made = new Set<string>();
+  for (const [path, body] of files) {
+    const file = join(outDir, path);
+    const dir = dirname(file);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    writeFileSync(file, body);
+  }
 }
 
 /**

@@ -28,8 +28,8 @@ export interface SiteOptions {
   onPagesWritten?: () => void;
   /** Told of pages as they are rendered, and which go first (quanze build indexes search meanwhile). */
   pageSink?: PageSink;
-  /** Endpoint responses already made, by path (quanze build: the flowchart files it drew), written without running their route. */
-  bodies?: ReadonlyMap<string, string>;
+  /** Endpoint paths the caller writes itself (quanze build: the flowchart files it drew), left out of Astro's build. */
+  writtenElsewhere?: ReadonlySet<string>;
 }
 
 export interface SiteIntegration extends AstroIntegration {
@@ -76,7 +76,7 @@ export function siteIntegration(options: SiteOptions): SiteIntegration {
         registry.provideSiteData(key, data);
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        if (options.pageSink || options.bodies) setPrerenderer(feedingPrerenderer(options.pageSink, options.bodies));
+        if (options.pageSink || options.writtenElsewhere) setPrerenderer(feedingPrerenderer(options.pageSink, options.writtenElsewhere));
       },
       'astro:build:generated': () => options.onPagesWritten?.(),
       'astro:build:done': () => releaseSiteData(key),
