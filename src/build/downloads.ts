@@ -57,10 +57,16 @@ export interface PreparedDownload {
    * keep each department's part and remake only the changed ones (measured at 10,000 powers:
    * 2.2 s for the site-wide JSON and CSV, every time any power changed).
    */
-  parts?: { head: string; tail: string; joiner: string; parts: { powers: string[]; make(): string }[] };
+  parts?: { head: string; tail: string; joiner: string; parts: { kind: PartKind; powers: string[]; make(): string }[] };
   /** Anything else the file shows that its powers do not determine (the 内容更新至 date of a workbook). */
   stamp?: string;
 }
+
+/**
+ * What a part holds, besides its powers: files made of the same kind of part over the same powers
+ * share it (a department's CSV is its heading and the part the site-wide CSV joins for it).
+ */
+export type PartKind = 'csv-rows' | 'json-department';
 
 /** The 内容更新至 date of each department (its last commit touching its powers), printed in its workbook's page header. */
 export type UpdateDates = Record<string, string>;
@@ -92,9 +98,13 @@ export function prepareDownload(model: Model, spec: DownloadSpec, updated: Updat
       const powers = downloadPowers(model, spec);
       const department = model.departments.find((d) => d.id === spec.department)!;
       const date = spec.ext === 'xlsx' ? updated[department.id] : undefined;
+      if (spec.ext === 'csv') {
+        const parts = { head: csvHead(), tail: '', joiner: '', parts: [{ kind: 'csv-rows' as const, powers: powers.map((p) => p.code), make: () => csvRows(model, powers) }] };
+        return { identity: { powers: powers.map((p) => p.code) }, make: async () => powersToCsv(model, powers), parts };
+      }
       return {
         identity: { powers: powers.map((p) => p.code) },
-        make: async () => (spec.ext === 'csv' ? powersToCsv(model, powers) : new Uint8Array(await departmentWorkbook(model, department, { updated: date }))),
+        make: async () => new Uint8Array(await departmentWorkbook(model, department, { updated: date })),
         ...(date ? { stamp: date } : {}),
       };
     }
@@ -121,7 +131,11 @@ export function prepareDownload(model: Model, spec: DownloadSpec, updated: Updat
 function siteWideParts(model: Model, ext: 'json' | 'csv'): NonNullable<PreparedDownload['parts']> {
   const parts = model.departments.map((d) => {
     const powers = departmentPowers(model, d.id);
-    return { powers: powers.map((p) => p.code), make: () => (ext === 'json' ? JSON.stringify(departmentJson(model, d.id)) : csvRows(model, powers)) };
+    return {
+      kind: ext === 'json' ? ('json-department' as const) : ('csv-rows' as const),
+      powers: powers.map((p) => p.code),
+      make: () => (ext === 'json' ? JSON.stringify(departmentJson(model, d.id)) : csvRows(model, powers)),
+    };
   });
   if (ext === 'csv') return { head: csvHead(), tail: '', joiner: '', parts };
   const empty = JSON.stringify({ ...listsToJson(model, undefined, false), departments: [] });

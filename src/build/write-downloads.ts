@@ -40,7 +40,8 @@ export async function writeDownloads(options: { model: Model; cacheDir: string; 
     } else {
       if (prepared.parts) {
         const parts = prepared.parts;
-        const files = parts.parts.map((part) => cachedPart(cacheDir, sha(code, content.shared, spec.file, 'part', ...part.powers.map((c) => `${c}=${content.powers.get(c)}`)), part.make, usedParts));
+        // Keyed by kind, not by file: the same part serves every file made of it.
+        const files = parts.parts.map((part) => cachedPart(cacheDir, sha(code, content.shared, 'part', part.kind, ...part.powers.map((c) => `${c}=${content.powers.get(c)}`)), part.make, usedParts));
         joinFiles(cachedFile, parts, files);
       } else {
         writeAtomically(cachedFile, await prepared.make());
