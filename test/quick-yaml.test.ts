@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { quickYaml } from '../src/model/quick-yaml.ts';
-import { splitFrontmatter } from '../src/model/source-file.ts';
+import { sourceFromData, splitFrontmatter } from '../src/model/source-file.ts';
 
 /**
  * The quick reader may only answer where the `yaml` package — the judge of every content file —
@@ -99,6 +99,14 @@ describe('quick YAML reading agrees with the yaml package', () => {
     );
     // Spot checks of the schema, stated by hand: what yaml 1.2 core gives.
     expect(quickYaml('a: 1_000\nb: 0b101\nc: 0o17\nd: 0x1F\ne: 012\nf: 2021-01-22\ng: yes\n')?.data).toStrictEqual({ a: '1_000', b: '0b101', c: 15, d: 31, e: 12, f: '2021-01-22', g: 'yes' });
+  });
+
+  it('names the file start, not a crash, where yaml could not place a field of data read elsewhere', () => {
+    // A key over 1024 characters: js-yaml reads it, yaml refuses the text.
+    const text = `${'k'.repeat(1100)}: v\nname: 甲\n`;
+    const source = sourceFromData(text, 'content/powers/a/x.md', 2, { name: '甲' });
+    expect(source.locate(['name'])).toEqual({ line: 2, column: 1 });
+    expect(sourceFromData('a: 1\nname: 甲\n', 'content/powers/a/x.md', 2, { name: '甲' }).locate(['name'])).toEqual({ line: 3, column: 7 });
   });
 
   it('leaves to yaml what it cannot judge the same way', () => {

@@ -142,8 +142,17 @@ export function parseYamlFully(text: string, file: string, firstLine = 1): { sou
  * finding: its places are found by parsing the text again, only when a rule asks for one.
  */
 export function sourceFromData(text: string, file: string, firstLine: number, data: unknown): YamlSource {
-  let parsed: YamlSource | undefined;
-  return { file, data, locate: (path, options) => (parsed ??= parseYamlFully(text, file, firstLine).source!).locate(path, options) };
+  let parsed: { source?: YamlSource } | undefined;
+  return {
+    file,
+    data,
+    locate: (path, options) => {
+      parsed ??= parseYamlFully(text, file, firstLine);
+      // Data read where `yaml` would refuse the text (quick-yaml.ts declines every such form it
+      // knows of): the place is the file's start rather than a failed check.
+      return parsed.source ? parsed.source.locate(path, options) : { line: firstLine, column: 1 };
+    },
+  };
 }
 
 function nearestNode(doc: Document, path: FieldPath, key?: string): number | undefined {
