@@ -109,6 +109,15 @@ describe('quick YAML reading agrees with the yaml package', () => {
     expect(sourceFromData('a: 1\nname: 甲\n', 'content/powers/a/x.md', 2, { name: '甲' }).locate(['name'])).toEqual({ line: 3, column: 7 });
   });
 
+  it('finishes on a megabyte of spaces, tabs or colons (no run is scanned again from each character)', () => {
+    // Quadratic before: 40,000 spaces took seconds, a megabyte would not have finished.
+    for (const text of [`a: x${' '.repeat(1e6)}y\n`, `a: x\n${' '.repeat(1e6)}`, `a:${'\t'.repeat(1e6)}`, `a: ${' :'.repeat(5e5)}`, `a: x${'] '.repeat(5e5)}`]) {
+      expect(quickYaml(text)).toBeUndefined();
+    }
+    const long = Array.from({ length: 3000 }, (_, i) => `k${i}: ${'字 '.repeat(300)}\n`).join('');
+    expect(Object.keys(quickYaml(long)?.data as object)).toHaveLength(3000);
+  });
+
   it('leaves to yaml what it cannot judge the same way', () => {
     for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', '? a\n: b\n', '{a: 1}: b\n', ': x\n', 'null: x\n', 'a: [1,\n  2]\n', 'a: "x\n  y"\n', "a: 'x'#c\n", '\ufeffa: 1\n', 'a: 1\r\nb: 2\n', ' \ta: 1\n', '----\n', '', `${'k'.repeat(1100)}: v\n`]) {
       expect(quickYaml(text), JSON.stringify(text)).toBeUndefined();
