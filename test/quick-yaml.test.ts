@@ -54,7 +54,7 @@ describe('quick YAML reading agrees with the yaml package', () => {
   });
 
   it('never reads differently from yaml when content files are edited at random', () => {
-    const pieces = [':', ': ', '-', '- ', ' ', '  ', '\n', '\n  ', '"', "'", '[', ']', '{', '}', '#', ' #', '|', '>', '\t', ',', '?', '\\', '0', '1e3', '0x1F', '0o17', '1_000', '.5', '~', 'null', 'true', 'Yes', '...', '---', '----', '\r', '\u00a0', '\u2028', '\ufeff', '%', '@', '`', '&a', '*a', '!!str', '|-', '>+', '|2', 'a'.repeat(1100)];
+    const pieces = [':', ': ', '-', '- ', ' ', '  ', '\n', '\n  ', '"', "'", '[', ']', '{', '}', '#', ' #', '|', '>', '\t', ',', '?', '\\', '0', '1e3', '0x1F', '0o17', '1_000', '.5', '~', 'null', 'true', 'Yes', '...', '---', '----', '\r', '\u00a0', '\u2028', '\u2029', '\u0085', '\ufeff', '%', '@', '`', '&a', '*a', '!!str', '|-', '>+', '|2', 'a'.repeat(1100)];
     const edit = fc.oneof(
       fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: fc.constantFrom(...pieces) }),
       fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 3 }) }),
