@@ -1,4 +1,4 @@
-import { csvHead, csvRows, powersToCsv } from '../generators/exports/csv.ts';
+import { csvHead, csvRows } from '../generators/exports/csv.ts';
 import { departmentJson, listsToJson } from '../generators/exports/json.ts';
 import { departmentWorkbook } from '../generators/exports/xlsx.ts';
 import { tableCsv, tableWorkbook } from '../generators/exports/table.ts';
@@ -90,7 +90,7 @@ export function prepareDownload(model: Model, spec: DownloadSpec, updated: Updat
       const parts = siteWideParts(model, spec.ext);
       return {
         identity: { powers: model.powers.map((p) => p.code) },
-        make: async () => parts.head + parts.parts.map((p) => p.make()).join(parts.joiner) + parts.tail,
+        make: async () => joinedParts(parts),
         parts,
       };
     }
@@ -100,7 +100,7 @@ export function prepareDownload(model: Model, spec: DownloadSpec, updated: Updat
       const date = spec.ext === 'xlsx' ? updated[department.id] : undefined;
       if (spec.ext === 'csv') {
         const parts = { head: csvHead(), tail: '', joiner: '', parts: [{ kind: 'csv-rows' as const, powers: powers.map((p) => p.code), make: () => csvRows(model, powers) }] };
-        return { identity: { powers: powers.map((p) => p.code) }, make: async () => powersToCsv(model, powers), parts };
+        return { identity: { powers: powers.map((p) => p.code) }, make: async () => joinedParts(parts), parts };
       }
       return {
         identity: { powers: powers.map((p) => p.code) },
@@ -125,6 +125,11 @@ export function prepareDownload(model: Model, spec: DownloadSpec, updated: Updat
       };
     }
   }
+}
+
+/** A file made of parts, whole: what writeDownloads joins from the cached parts. */
+function joinedParts(parts: NonNullable<PreparedDownload['parts']>): string {
+  return parts.head + parts.parts.map((p) => p.make()).join(parts.joiner) + parts.tail;
 }
 
 /** The site-wide JSON (compact: tens of megabytes at city scale, read by programs) and CSV. */

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { QUICK_YAML_RULES } from './quick-yaml.ts';
-import { parseYamlFully, parseYamlSource, sourceFromData, type YamlSource } from './source-file.ts';
+import { parseYamlSource, sourceFromData, type YamlSource } from './source-file.ts';
 
 type ParseResult = ReturnType<typeof parseYamlSource>;
 
@@ -115,9 +114,9 @@ function readStore(file: string): Map<string, Entry> {
 }
 
 /**
- * The reader's identity: the versions of the yaml and js-yaml packages, the code of the two
- * readers (source-file.ts sets every parser option, quick-yaml.ts decides which texts js-yaml
- * reads) and V8's version (the store's format). Computed when a cache is first opened — never as
+ * The reader's identity: the versions of the yaml and js-yaml packages, the source of the two
+ * readers' modules (source-file.ts sets every parser option, quick-yaml.ts decides which texts
+ * js-yaml reads and how it resolves them) and V8's version (the store's format). Computed when a cache is first opened — never as
  * this module loads, since the site's bundle imports it too.
  */
 let reader: string | undefined;
@@ -125,8 +124,9 @@ function readerIdentity(): string {
   if (reader) return reader;
   const hash = createHash('sha256');
   for (const pkg of ['yaml', 'js-yaml']) hash.update(readFileSync(new URL('../package.json', import.meta.resolve(pkg))));
-  hash.update(parseYamlSource.toString()).update(parseYamlFully.toString()).update(QUICK_YAML_RULES).update(process.versions.v8);
-  return (reader = hash.digest('base64'));
+  // The readers' whole modules: every option, pattern and schema type in them counts.
+  for (const module of ['./source-file.ts', './quick-yaml.ts']) hash.update(readFileSync(new URL(module, import.meta.url)));
+  return (reader = hash.update(process.versions.v8).digest('base64'));
 }
 
 /** The parse cache of a project's content folder: one store per folder, under node_modules/.cache. */

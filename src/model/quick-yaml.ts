@@ -103,8 +103,3 @@ export function quickYaml(text: string): { data: unknown } | undefined {
   // An empty document: js-yaml gives undefined, `yaml` null; left to `yaml`.
   return data === undefined ? undefined : { data };
 }
-
-/** Everything that decides what the quick reader answers, for the parse cache's key (parse-cache.ts). */
-export const QUICK_YAML_RULES = [NULL, BOOL, INT_OCT, INT, INT_HEX, FLOAT_NAN, FLOAT_EXP, FLOAT, DECLINED, NULL_KEY, QUOTED, QUOTED_THEN_TEXT, COMMENT, needsYaml, quickYaml, bool.construct, int.construct, float.construct]
-  .map(String)
-  .join('\n');
