@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { close as closePagefind, createIndex } from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexedPage } from '../src/build/indexed-page.ts';
-import { pageSearchText } from '../src/build/page-search-text.ts';
+import { indexedPage, pageSearchText, readForSearch } from '../src/build/indexed-page.ts';
 import { isOtherSearchPage } from '../src/build/search-index.ts';
 
 /**
@@ -72,8 +71,9 @@ describe('pages cut to what pagefind reads', () => {
       before += page.html.length;
       after += cut.length;
       expect(indexedPage(cut), page.rel).toBe(cut);
-      // The character pairs read the same text from the cut page.
+      // The character pairs read the same text from the cut page, and the indexer's one reading gives both.
       expect(pageSearchText(cut), page.rel).toBe(pageSearchText(page.html));
+      expect(readForSearch(page.html), page.rel).toEqual({ page: cut, text: pageSearchText(page.html) });
     }
     expect(after).toBeLessThan(before / 2);
   });
@@ -96,5 +96,11 @@ describe('pages cut to what pagefind reads', () => {
     expect(indexedPage(hostile[0]!.html).length).toBeLessThan(hostile[0]!.html.length * 0.6);
     expect(indexedPage(hostile[1]!.html).length).toBeLessThan(hostile[1]!.html.length);
     expect(indexedPage(hostile[1]!.html)).toContain('整页都读');
+    // The text of each, as the character pairs read it: the words data-pagefind-body in the text make no search body.
+    expect(pageSearchText(hostile[0]!.html)).toBe('正文第一段正文第二段');
+    expect(pageSearchText(hostile[1]!.html)).toContain('这里写着 data-pagefind-body 这几个字');
+    expect(pageSearchText(hostile[1]!.html)).toContain('整页都读');
+    expect(pageSearchText(hostile[2]!.html)).toBe('正文');
+    for (const page of hostile) expect(pageSearchText(indexedPage(page.html)), page.rel).toBe(pageSearchText(page.html));
   });
 });

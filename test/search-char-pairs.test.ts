@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageSearchText } from '../src/build/page-search-text.ts';
+import { pageSearchText } from '../src/build/indexed-page.ts';
 import { addCharPairs, decodeCharPairs, encodeCharPairs, mayMatch } from '../src/search/char-pairs.ts';
 import { folding, matchKey, parseQuery } from '../src/search/query.ts';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addCharPairs, CHAR_PAIRS_FILE, decodeCharPairs, encodeCharPairs } from '../search/char-pairs.ts';
 import { folding, matchKey } from '../search/query.ts';
-import { pageSearchText } from './page-search-text.ts';
+import { pageSearchText } from './indexed-page.ts';
 
 /**
  * The character pairs of the search (src/search/char-pairs.ts), made per bundle where the bundle
@@ -23,8 +23,14 @@ export class BundlePairs {
     this.fold = folding({ synonyms: [], traditional });
   }
 
+  /** A page's pairs, from the page (HTML). */
   add(content: string): void {
-    addCharPairs(matchKey(pageSearchText(content), this.fold), this.keys);
+    this.addText(pageSearchText(content));
+  }
+
+  /** A page's pairs, from its text as pagefind indexes it (pageSearchText). */
+  addText(text: string): void {
+    addCharPairs(matchKey(text, this.fold), this.keys);
   }
 
   write(bundle: string): void {

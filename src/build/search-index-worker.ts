@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { close as closePagefind, createIndex, type PagefindIndex } from 'pagefind';
-import { indexedPage } from './indexed-page.ts';
+import { readForSearch } from './indexed-page.ts';
 import { BundlePairs } from './search-char-pairs.ts';
 import type { IndexJobDone, LaneMessage } from './search-index-job.ts';
 import { catalogueDocument, pageDigest, readPage } from './search-index.ts';
@@ -54,9 +54,15 @@ parentPort!.on('message', async (message: LaneMessage) => {
             const given = message.op === 'add' ? message.content : fromFile(message.site, rel, message.catalogue);
             // The digest is of the page as given: the cut (below) follows from it.
             bundle.digests[rel] = pageDigest(rel, given);
-            // Pagefind indexes the cut page exactly as the page (indexed-page.ts), from a fraction of its bytes.
-            const content = bundle.records ? given : indexedPage(given);
-            bundle.pairs.add(content);
+            // Pagefind indexes the cut page exactly as the page (indexed-page.ts), from a fraction of
+            // its bytes; the same reading gives the page's text for the character pairs.
+            let content = given;
+            if (bundle.records) bundle.pairs.add(given);
+            else {
+              const read = readForSearch(given);
+              content = read.page;
+              bundle.pairs.addText(read.text);
+            }
             const added = await index.addHTMLFile({ sourcePath: rel, content });
             return { rel, url: added.file?.url, errors: added.errors };
           } catch (error) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { close as closePagefind, createIndex } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageSearchText } from '../../src/build/page-search-text.ts';
+import { pageSearchText } from '../../src/build/indexed-page.ts';
 import { addCharPairs } from '../../src/search/char-pairs.ts';
 import { folding, matchKey } from '../../src/search/query.ts';
 import { browserAvailable, launchChromium } from '../helpers/browser.ts';
