@@ -183,23 +183,6 @@ describe('search index made while the site is rendered', () => {
 });
 
 describe('the prerenderer that feeds it', () => {
-  it('leaves out the endpoint paths the build writes itself, and keeps every other path', async () => {
-    const routeOf = (type: 'page' | 'endpoint', component: string) => ({ type, component }) as PathWithRoute['route'];
-    const chart = routeOf('endpoint', 'src/pages/flowcharts/[file].ts');
-    const prerenderer = feedingPrerenderer(undefined, new Set(['/flowcharts/a.svg', '/flowcharts/a.mmd', '/powers/X-01']))({
-      name: 'astro:default',
-      getStaticPaths: async () => [
-        { pathname: '/flowcharts/a.svg/', route: chart },
-        { pathname: '/flowcharts/a.mmd', route: chart },
-        { pathname: '/flowcharts/b.svg/', route: chart },
-        // Only endpoints are left out: a page of the same path is still rendered.
-        { pathname: '/powers/X-01/', route: routeOf('page', 'src/pages/powers/[code].astro') },
-      ],
-      render: async () => new Response('由路由生成'),
-    });
-    expect((await prerenderer.getStaticPaths()).map((p) => p.pathname)).toEqual(['/flowcharts/b.svg/', '/powers/X-01/']);
-  });
-
   const route = (type: 'page' | 'endpoint', component: string) => ({ type, component }) as PathWithRoute['route'];
   const paths: PathWithRoute[] = [
     { pathname: '/', route: route('page', 'src/pages/index.astro') },

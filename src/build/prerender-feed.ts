@@ -25,13 +25,8 @@ export function pageFile(pathname: string): string {
  * sink's pages moved to the front and handed to the sink as they are rendered. Only a path's
  * first route is moved: when two routes make the same path, the one Astro would have rendered
  * first still does (and wins).
- *
- * `writtenElsewhere` are endpoint paths the caller writes itself (quanze build: the flowchart files,
- * which it drew before Astro started): they are left out of Astro's paths. Even with the response
- * at hand, Astro's generation loop took about 8 s for the 20,000 chart files of 10,000 powers
- * (a request, a response, a log line and a write each) on the thread that renders the pages.
  */
-export function feedingPrerenderer(sink: PageSink | undefined, writtenElsewhere: ReadonlySet<string> = new Set()): (astro: AstroPrerenderer) => AstroPrerenderer {
+export function feedingPrerenderer(sink: PageSink): (astro: AstroPrerenderer) => AstroPrerenderer {
   return (astro) => {
     let ranks: ReadonlyMap<string, number> = new Map();
     return {
@@ -40,9 +35,9 @@ export function feedingPrerenderer(sink: PageSink | undefined, writtenElsewhere:
       teardown: () => astro.teardown?.() ?? Promise.resolve(),
       collectStaticImages: astro.collectStaticImages && (() => astro.collectStaticImages!()),
       async getStaticPaths() {
-        const paths = (await astro.getStaticPaths()).filter((p) => p.route.type !== 'endpoint' || !writtenElsewhere.has(decodeURI(p.pathname).replace(/\/+$/, '')));
+        const paths = await astro.getStaticPaths();
         const files = paths.map((p) => (p.route.type === 'page' ? pageFile(p.pathname) : undefined));
-        if (sink) ranks = sink.plan(files.filter((f): f is string => f !== undefined));
+        ranks = sink.plan(files.filter((f): f is string => f !== undefined));
         const seen = new Set<string>();
         const ranked: { path: PathWithRoute; rank: number }[] = [];
         const rest: PathWithRoute[] = [];
@@ -59,7 +54,7 @@ export function feedingPrerenderer(sink: PageSink | undefined, writtenElsewhere:
         const pathname = decodeURI(new URL(request.url).pathname);
         const result = await astro.render(request, options);
         const file = options.routeData.type === 'page' ? pageFile(pathname) : undefined;
-        if (!sink || file === undefined || !ranks.has(file)) return result;
+        if (file === undefined || !ranks.has(file)) return result;
         const response = result instanceof Response ? result : result.response;
         if (response.status !== 200 || !response.body) return result;
         const bytes = Buffer.from(await response.arrayBuffer());

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkContentAt } from '../model/check.ts';
@@ -11,9 +11,10 @@ import { recordNamesFor } from '../generators/diff/record-fields.ts';
 import { missingNoteFindings, NO_CHANGE_NOTE, publicRevisions, revisionDepartment } from '../history/public-record.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import { createSvgRenderer } from '../generators/flowchart/render-svg.ts';
-import { renderPowerFlowchart, renderTemplateChart, type RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
+import { renderPowerFlowchart, renderTemplateChart, type ChartOnPage } from '../generators/flowchart/rendered-chart.ts';
 import type { BuildScope } from '../site/site-data.ts';
 import { astroConfig } from './astro-config.ts';
+import { ChartFiles } from './chart-files.ts';
 import { startDownloads, type DownloadsJob } from './downloads-job.ts';
 import { codeFingerprint, contentFingerprints } from './fingerprint.ts';
 import { dropManifest, MANIFEST_VERSION, manifestPathFor, readManifest, writeManifest } from './manifest.ts';
@@ -111,21 +112,23 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   );
 
   // Flowcharts: an unchanged power's chart is the one the last build recorded; the others (and the
-  // standard charts) are drawn here, once, and handed to the pages.
+  // standard charts) are drawn here, once: their files are kept to be written after Astro, and
+  // the pages get what they show of them (chart-files.ts).
   let since = performance.now();
   const changed = new Set(plan.mode === 'incremental' ? plan.changed : model.powers.map((p) => p.code));
   const chartOf = new Map<string, string>();
   const renderer = createSvgRenderer();
-  const drawn = new Map<string, RenderedFlowchart>();
+  const chartFiles = new ChartFiles();
+  const drawn = new Map<string, ChartOnPage>();
   for (const power of model.powers) {
     if (!changed.has(power.code) && previous?.charts[power.code]) chartOf.set(power.code, previous.charts[power.code]!);
     else {
-      const chart = renderPowerFlowchart(renderer, model, power);
+      const chart = chartFiles.add(renderPowerFlowchart(renderer, model, power));
       drawn.set(power.code, chart);
       chartOf.set(power.code, chart.image.hash);
     }
   }
-  const standard = templateCharts(model).map((c) => renderTemplateChart(renderer, c));
+  const standard = templateCharts(model).map((c) => chartFiles.add(renderTemplateChart(renderer, c)));
   const published = new Set([...chartOf.values(), ...standard.map((c) => c.image.hash)]);
   log(`流程图：共 ${published.size} 张不同的流程图；本次绘制 ${renderer.stats.charts} 张，用 ${renderer.stats.layouts} 种版式`);
   const flowcharts = lap(since);
@@ -159,9 +162,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   let indexing: Promise<IndexStats> | undefined;
   const startIndexing = () => (indexing ??= feed.finish());
   try {
-    const chartFiles = flowchartFiles([...drawn.values(), ...standard]);
-    await runAstro({ root, outDir: target, contentDir, model, history, scope, charts: drawn, writtenElsewhere: new Set(chartFiles.keys()), downloads, pageSink: feed, onPagesWritten: () => void startIndexing().catch(() => {}) });
-    writeFiles(target, chartFiles);
+    await runAstro({ root, outDir: target, contentDir, model, history, scope, charts: drawn, downloads, pageSink: feed, onPagesWritten: () => void startIndexing().catch(() => {}) });
+    chartFiles.write(target);
   } catch (error) {
     await feed.cancel();
     throw error;
@@ -204,47 +206,16 @@ interface AstroRun {
   model: Model;
   history: ContentHistory;
   scope?: BuildScope;
-  charts: ReadonlyMap<string, RenderedFlowchart>;
+  charts: ReadonlyMap<string, ChartOnPage>;
   downloads: DownloadsJob;
   onPagesWritten: () => void;
   pageSink?: PageSink;
-  writtenElsewhere: ReadonlySet<string>;
 }
 
 /** Astro in this process, configured here from explicit options (astro.config.mjs is not read). */
 async function runAstro({ root, ...options }: AstroRun): Promise<void> {
   const { build } = await import('astro');
   await build({ ...astroConfig(options), root, configFile: false });
-}
-
-/**
- * The files of the flowcharts route (src/pages/flowcharts/[file].ts) for the charts drawn here, by
- * path: the same charts the route lists (every power Astro renders the pages of, then the standard
- * charts; a later chart of the same hash wins, as in the route's map), as the route serves them.
- * Astro leaves these paths out (prerender-feed.ts); the build writes them after it.
- */
-function flowchartFiles(charts: RenderedFlowchart[]): Map<string, string> {
-  const byHash = new Map<string, RenderedFlowchart>();
-  for (const chart of charts) byHash.set(chart.image.hash, chart);
-  const files = new Map<string, string>();
-  for (const [hash, chart] of byHash) {
-    // The paths of flowchartUrl (src/site/data.ts, which only Astro's bundle can import).
-    files.set(`/flowcharts/${hash}.svg`, chart.image.svg);
-    files.set(`/flowcharts/${hash}.mmd`, chart.mermaid);
-  }
-  return files;
-}
-
-/** Writes files by site path (/flowcharts/x.svg) into the output folder. */
-function writeFiles(outDir: string, files: ReadonlyMap<string, string>): void {
-  const made = new Set<string>();
-  for (const [path, body] of files) {
-    const file = join(outDir, path);
-    const dir = dirname(file);
-    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-    made.add(dir);
-    writeFileSync(file, body);
-  }
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Model, PowerModel } from '../model/types.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { buildsPowerPages } from './build-scope.ts';
 import { createSvgRenderer } from '../generators/flowchart/render-svg.ts';
-import { renderPowerFlowchart, renderTemplateChart, type RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
+import { renderPowerFlowchart, renderTemplateChart, type ChartOnPage, type RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
 import { templateCharts } from '../generators/flowchart/all-charts.ts';
 import type { ContentHistory } from '../history/content-history.ts';
 import { allCitations, checkLaws, type CitationOwner, type LawsReport } from '../generators/laws-check.ts';
@@ -59,16 +59,21 @@ export function getSiteSettings(): SiteSettings {
 }
 
 const renderer = createSvgRenderer();
-export type { RenderedFlowchart };
+export type { ChartOnPage, RenderedFlowchart };
 const flowcharts = new Map<string, RenderedFlowchart>();
 
 /**
- * A power's flowchart with its SVG, published at /flowcharts/<hash>.svg beside its Mermaid source
- * at /flowcharts/<hash>.mmd; the page carries the text equivalent. quanze build has drawn it
- * already (passed in as the site data's charts); a bare `astro build` draws it here.
+ * A power's flowchart as its page shows it: the image is published at /flowcharts/<hash>.svg
+ * beside its Mermaid source at /flowcharts/<hash>.mmd; the page carries the text equivalent.
+ * quanze build has drawn it already and written its files (passed in as the site data's charts);
+ * a bare `astro build` draws it here, and the flowcharts route serves its files.
  */
-export function getPowerFlowchart(power: PowerModel): RenderedFlowchart {
-  let chart = flowcharts.get(power.code) ?? site.charts?.get(power.code);
+export function getPowerFlowchart(power: PowerModel): ChartOnPage {
+  return site.charts?.get(power.code) ?? drawnHere(power);
+}
+
+function drawnHere(power: PowerModel): RenderedFlowchart {
+  let chart = flowcharts.get(power.code);
   if (!chart) {
     chart = renderPowerFlowchart(renderer, getModel(), power);
     flowcharts.set(power.code, chart);
@@ -85,13 +90,14 @@ export function getTemplateFlowcharts(): (RenderedFlowchart & { users: string[] 
 }
 
 /**
- * Every published chart, by hash, for the /flowcharts/ files (in an incremental build, those of
- * the powers rebuilt and the standard charts; quanze build keeps the others). Each power's SVG
- * names the power in its <title>, so each power has its own file.
+ * Every published chart, by hash, for the /flowcharts/ files. None when quanze build drew the
+ * charts: it writes their files itself (src/build/chart-files.ts). Each power's SVG names the
+ * power in its <title>, so each power has its own file.
  */
 export function allFlowchartFiles(): Map<string, { svg: string; mermaid: string }> {
   const files = new Map<string, { svg: string; mermaid: string }>();
-  const charts = [...getModel().powers.filter((p) => buildsPowerPages(p.code)).map(getPowerFlowchart), ...getTemplateFlowcharts()];
+  if (site.charts) return files;
+  const charts = [...getModel().powers.filter((p) => buildsPowerPages(p.code)).map(drawnHere), ...getTemplateFlowcharts()];
   for (const c of charts) files.set(c.image.hash, { svg: c.image.svg, mermaid: c.mermaid });
   return files;
 }

@@ -6,7 +6,7 @@ import { formatFinding } from '../model/findings.ts';
 import type { Model } from '../model/types.ts';
 import { readContentHistory, type ContentHistory } from '../history/content-history.ts';
 import { recordNamesFor } from '../generators/diff/record-fields.ts';
-import type { RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
+import type { ChartOnPage } from '../generators/flowchart/rendered-chart.ts';
 import { feedingPrerenderer, type PageSink } from '../build/prerender-feed.ts';
 import { provideSiteData, releaseSiteData, type BuildScope, type SiteData } from './site-data.ts';
 
@@ -23,13 +23,11 @@ export interface SiteOptions {
   model?: Model;
   history?: ContentHistory;
   scope?: BuildScope;
-  charts?: ReadonlyMap<string, RenderedFlowchart>;
+  charts?: ReadonlyMap<string, ChartOnPage>;
   /** Called when every page is written, before Astro finishes its other work (quanze build indexes search then). */
   onPagesWritten?: () => void;
   /** Told of pages as they are rendered, and which go first (quanze build indexes search meanwhile). */
   pageSink?: PageSink;
-  /** Endpoint paths the caller writes itself (quanze build: the flowchart files it drew), left out of Astro's build. */
-  writtenElsewhere?: ReadonlySet<string>;
 }
 
 export interface SiteIntegration extends AstroIntegration {
@@ -76,7 +74,7 @@ export function siteIntegration(options: SiteOptions): SiteIntegration {
         registry.provideSiteData(key, data);
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        if (options.pageSink || options.writtenElsewhere) setPrerenderer(feedingPrerenderer(options.pageSink, options.writtenElsewhere));
+        if (options.pageSink) setPrerenderer(feedingPrerenderer(options.pageSink));
       },
       'astro:build:generated': () => options.onPagesWritten?.(),
       'astro:build:done': () => releaseSiteData(key),

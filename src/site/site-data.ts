@@ -1,5 +1,5 @@
 import type { ContentHistory } from '../history/content-history.ts';
-import type { RenderedFlowchart } from '../generators/flowchart/rendered-chart.ts';
+import type { ChartOnPage } from '../generators/flowchart/rendered-chart.ts';
 import type { Model } from '../model/types.ts';
 
 /**
@@ -21,8 +21,12 @@ export interface SiteData {
   history(): ContentHistory;
   /** In an incremental build, the powers and departments whose own pages are rendered; else all. */
   scope?: BuildScope;
-  /** Charts already drawn by quanze build, by power code; the pages draw the others. */
-  charts?: ReadonlyMap<string, RenderedFlowchart>;
+  /**
+   * Given by quanze build: the charts it drew, by power code, as the pages show them — it writes
+   * every chart file itself (those of the powers rendered and the standard charts), so the
+   * flowcharts route then serves none. Without it the pages draw the charts and the route serves them.
+   */
+  charts?: ReadonlyMap<string, ChartOnPage>;
 }
 
 export interface BuildScope {
