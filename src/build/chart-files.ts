@@ -27,8 +27,9 @@ export class ChartFiles {
     return chartOnPage(chart);
   }
 
-  /** Writes the files into the output folder `site`, beside any already there. */
+  /** Writes the files into the output folder `site`, beside any already there (no folder for no charts). */
   write(site: string): void {
+    if (!this.files.size) return;
     const dir = join(site, FOLDER);
     mkdirSync(dir, { recursive: true });
     for (const [hash, { svg, mermaid }] of this.files) {

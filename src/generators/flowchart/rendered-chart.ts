@@ -3,7 +3,7 @@ import type { ChartSource } from './all-charts.ts';
 import { buildPowerFlowchart, type FlowGraph, type PowerFlowchart, type TextStep } from './index.ts';
 import type { RenderedSvg, SvgRenderer } from './render-svg.ts';
 
-/** A chart with its SVG: what the power page, the standard charts page and the chart files show. */
+/** A chart with its SVG and Mermaid source: what the chart files hold, and the standard charts page shows. */
 export type RenderedFlowchart = PowerFlowchart & { image: RenderedSvg };
 
 /**
