@@ -96,14 +96,15 @@ export function prepareDownload(model: Model, spec: DownloadSpec, updated: Updat
     }
     case 'department': {
       const powers = downloadPowers(model, spec);
+      const codes = powers.map((p) => p.code);
       const department = model.departments.find((d) => d.id === spec.department)!;
       const date = spec.ext === 'xlsx' ? updated[department.id] : undefined;
       if (spec.ext === 'csv') {
-        const parts = { head: csvHead(), tail: '', joiner: '', parts: [{ kind: 'csv-rows' as const, powers: powers.map((p) => p.code), make: () => csvRows(model, powers) }] };
-        return { identity: { powers: powers.map((p) => p.code) }, make: async () => joinedParts(parts), parts };
+        const parts = { head: csvHead(), tail: '', joiner: '', parts: [{ kind: 'csv-rows' as const, powers: codes, make: () => csvRows(model, powers) }] };
+        return { identity: { powers: codes }, make: async () => joinedParts(parts), parts };
       }
       return {
-        identity: { powers: powers.map((p) => p.code) },
+        identity: { powers: codes },
         make: async () => new Uint8Array(await departmentWorkbook(model, department, { updated: date })),
         ...(date ? { stamp: date } : {}),
       };

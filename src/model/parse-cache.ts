@@ -116,8 +116,8 @@ function readStore(file: string): Map<string, Entry> {
 /**
  * The reader's identity: the versions of the yaml and js-yaml packages, the source of the two
  * readers' modules (source-file.ts sets every parser option, quick-yaml.ts decides which texts
- * js-yaml reads and how it resolves them) and V8's version (the store's format). Computed when a cache is first opened — never as
- * this module loads, since the site's bundle imports it too.
+ * js-yaml reads and how it resolves them) and V8's version (the store's format). Computed when a
+ * cache is first opened — never as this module loads, since the site's bundle imports it too.
  */
 let reader: string | undefined;
 function readerIdentity(): string {
